@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using System.Text.Json;
 
 namespace Fkj.Cdr.Rm.Meta;
 
@@ -15,6 +16,7 @@ public sealed class RmAttribute
     {
         Name = name;
         Utf8Name = Encoding.UTF8.GetBytes(name);
+        JsonName = JsonEncodedText.Encode(name);
         Kind = kind;
         IsRequired = isRequired;
         ValueClrType = valueClrType;
@@ -24,6 +26,9 @@ public sealed class RmAttribute
     public string Name { get; }
 
     public byte[] Utf8Name { get; }
+
+    /// <summary>The name pre-encoded for Utf8JsonWriter, so writing a property costs no escaping.</summary>
+    public JsonEncodedText JsonName { get; }
 
     public RmAttributeKind Kind { get; }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Fkj.Cdr.Rm.Meta;
 
@@ -17,6 +18,7 @@ public sealed class RmType
     {
         Name = name;
         Utf8Name = Encoding.UTF8.GetBytes(name);
+        JsonName = JsonEncodedText.Encode(name);
         ClrType = clrType;
         this.factory = factory;
     }
@@ -25,6 +27,8 @@ public sealed class RmType
     public string Name { get; }
 
     public byte[] Utf8Name { get; }
+
+    public JsonEncodedText JsonName { get; }
 
     public Type ClrType { get; }
 

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Fkj.Cdr.Rm.Tests.Support;
+
+/// <summary>
+/// Compares two JSON documents as trees: key order and whitespace are ignored, numbers compare by
+/// value, and a JSON null equals an absent key. One asymmetry follows ITS-JSON: input may omit
+/// <c>_type</c> where the declared type is concrete, while our writer always emits it, so a
+/// <c>_type</c> present only in <paramref name="actual"/> is not a difference.
+/// </summary>
+public static class JsonTreeComparer
+{
+    public static List<string> Differences(JsonElement expected, JsonElement actual)
+    {
+        var differences = new List<string>();
+        Compare(expected, actual, "", differences);
+        return differences;
+    }
+
+    private static void Compare(JsonElement expected, JsonElement actual, string path, List<string> differences)
+    {
+        if (expected.ValueKind != actual.ValueKind && !(IsBoolean(expected) && IsBoolean(actual)))
+        {
+            differences.Add($"{path}: expected {expected.ValueKind} {Short(expected)}, found {actual.ValueKind} {Short(actual)}");
+            return;
+        }
+
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var actualProperties = actual.EnumerateObject()
+                    .Where(p => p.Value.ValueKind != JsonValueKind.Null)
+                    .ToDictionary(p => p.Name, p => p.Value);
+                foreach (var property in expected.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.Null) continue;
+                    if (actualProperties.Remove(property.Name, out var value))
+                        Compare(property.Value, value, $"{path}/{property.Name}", differences);
+                    else
+                        differences.Add($"{path}/{property.Name}: missing from output");
+                }
+
+                actualProperties.Remove("_type");
+                differences.AddRange(actualProperties.Keys.Select(k => $"{path}/{k}: not in input"));
+                break;
+            case JsonValueKind.Array:
+                var expectedItems = expected.EnumerateArray().ToList();
+                var actualItems = actual.EnumerateArray().ToList();
+                if (expectedItems.Count != actualItems.Count)
+                    differences.Add($"{path}: expected {expectedItems.Count} items, found {actualItems.Count}");
+                for (var i = 0; i < Math.Min(expectedItems.Count, actualItems.Count); i++)
+                    Compare(expectedItems[i], actualItems[i], $"{path}/{i}", differences);
+                break;
+            case JsonValueKind.Number:
+                if (expected.GetDouble() != actual.GetDouble())
+                    differences.Add($"{path}: expected {expected.GetRawText()}, found {actual.GetRawText()}");
+                break;
+            case JsonValueKind.String:
+                if (expected.GetString() != actual.GetString())
+                    differences.Add($"{path}: expected \"{expected.GetString()}\", found \"{actual.GetString()}\"");
+                break;
+            case JsonValueKind.True or JsonValueKind.False:
+                if (expected.GetBoolean() != actual.GetBoolean())
+                    differences.Add($"{path}: expected {expected.GetBoolean()}, found {actual.GetBoolean()}");
+                break;
+        }
+    }
+
+    private static bool IsBoolean(JsonElement e) => e.ValueKind is JsonValueKind.True or JsonValueKind.False;
+
+    private static string Short(JsonElement e)
+    {
+        var text = e.GetRawText();
+        return text.Length > 60 ? text[..60] + "…" : text;
+    }
+}
