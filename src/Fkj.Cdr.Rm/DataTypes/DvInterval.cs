@@ -14,20 +14,22 @@ public sealed class DvInterval : DataValue
 
     public DvOrdered? Upper { get; set; }
 
-    public bool LowerIncluded { get; set; }
+    /// <summary>Absent when the sender left it out; the RM then reads an unbounded side as excluded.</summary>
+    public bool? LowerIncluded { get; set; }
 
-    public bool UpperIncluded { get; set; }
+    public bool? UpperIncluded { get; set; }
 
     public bool LowerUnbounded { get; set; }
 
     public bool UpperUnbounded { get; set; }
 
-    // ITS-JSON requires all four flags; the XSD lets lower_included/upper_included be absent.
+    // ITS-JSON requires all four flags, but the XSD lets lower_included/upper_included be absent and
+    // EHRbase writes intervals without them, so they are optional here to keep such data as sent.
     public new static readonly RmType Meta = RmType.Concrete("DV_INTERVAL", () => new DvInterval())
         .Object<DvOrdered>("lower", o => o.Lower, (o, v) => o.Lower = v)
         .Object<DvOrdered>("upper", o => o.Upper, (o, v) => o.Upper = v)
-        .Boolean("lower_included", o => o.LowerIncluded, (o, v) => o.LowerIncluded = v, required: true)
-        .Boolean("upper_included", o => o.UpperIncluded, (o, v) => o.UpperIncluded = v, required: true)
+        .Boolean("lower_included", o => o.LowerIncluded, (o, v) => o.LowerIncluded = v)
+        .Boolean("upper_included", o => o.UpperIncluded, (o, v) => o.UpperIncluded = v)
         .Boolean("lower_unbounded", o => o.LowerUnbounded, (o, v) => o.LowerUnbounded = v, required: true)
         .Boolean("upper_unbounded", o => o.UpperUnbounded, (o, v) => o.UpperUnbounded = v, required: true);
 

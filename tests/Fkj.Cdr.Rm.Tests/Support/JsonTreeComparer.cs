@@ -19,6 +19,13 @@ public static class JsonTreeComparer
 
     private static void Compare(JsonElement expected, JsonElement actual, string path, List<string> differences)
     {
+        if (IsNumericString(expected) && actual.ValueKind == JsonValueKind.Number)
+        {
+            if (double.Parse(expected.GetString()!, System.Globalization.CultureInfo.InvariantCulture) != actual.GetDouble())
+                differences.Add($"{path}: expected {expected.GetString()}, found {actual.GetRawText()}");
+            return;
+        }
+
         if (expected.ValueKind != actual.ValueKind && !(IsBoolean(expected) && IsBoolean(actual)))
         {
             differences.Add($"{path}: expected {expected.ValueKind} {Short(expected)}, found {actual.ValueKind} {Short(actual)}");
@@ -65,6 +72,10 @@ public static class JsonTreeComparer
                 break;
         }
     }
+
+    private static bool IsNumericString(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String
+        && double.TryParse(e.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static bool IsBoolean(JsonElement e) => e.ValueKind is JsonValueKind.True or JsonValueKind.False;
 

@@ -97,8 +97,13 @@ internal ref struct CanonicalJsonDecoder
             if ((seen & (1UL << index)) != 0)
                 Error(RmFormatErrorCodes.DuplicateAttribute, $"'{attribute.Name}' appears twice", reader.TokenStartIndex);
             reader.Read();
-            if (reader.TokenType != JsonTokenType.Null && ReadAttribute(ref reader, result, attribute))
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                // Present counts as seen even when the value is wrong: one error per problem.
                 seen |= 1UL << index;
+                ReadAttribute(ref reader, result, attribute);
+            }
+
             pointer.Pop();
         }
 
@@ -181,13 +186,15 @@ internal ref struct CanonicalJsonDecoder
                 case RmAttributeKind.Boolean when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
                     attribute.SetBoolean!(target, reader.GetBoolean());
                     return true;
-                case RmAttributeKind.Integer when reader.TokenType == JsonTokenType.Number:
-                    if (!reader.TryGetInt64(out var integer) || (attribute.Is32Bit && integer is < int.MinValue or > int.MaxValue))
+                case RmAttributeKind.Integer when IsNumber(ref reader):
+                    if (!TryGetInteger(ref reader, out var integer) || (attribute.Is32Bit && integer is < int.MinValue or > int.MaxValue))
                         return Invalid(ref reader, $"'{attribute.Name}' must be a whole number{(attribute.Is32Bit ? " within 32 bits" : "")}");
                     attribute.SetInteger!(target, integer);
                     return true;
-                case RmAttributeKind.Real when reader.TokenType == JsonTokenType.Number:
-                    attribute.SetReal!(target, reader.GetDouble());
+                case RmAttributeKind.Real when IsNumber(ref reader):
+                    if (!TryGetReal(ref reader, out var real))
+                        return Invalid(ref reader, $"'{attribute.Name}' must be a finite number");
+                    attribute.SetReal!(target, real);
                     return true;
                 case RmAttributeKind.Object:
                     var child = ReadObject(ref reader, attribute.ValueType);
@@ -207,6 +214,30 @@ internal ref struct CanonicalJsonDecoder
         {
             return Invalid(ref reader, e.Message);
         }
+    }
+
+    /// <summary>
+    /// A number, or a string holding one: EHRbase and other Jackson-based systems accept
+    /// <c>"magnitude": "8.7"</c>, and vendors send it, so it is read as the number it spells.
+    /// </summary>
+    private static bool IsNumber(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number
+        || (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && LooksNumeric(reader.ValueSpan));
+
+    private static bool LooksNumeric(ReadOnlySpan<byte> text) =>
+        !text.IsEmpty && text.IndexOfAnyExcept("0123456789+-.eE"u8) < 0;
+
+    private static bool TryGetInteger(ref Utf8JsonReader reader, out long value) =>
+        reader.TokenType == JsonTokenType.Number
+            ? reader.TryGetInt64(out value)
+            : System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+
+    private static bool TryGetReal(ref Utf8JsonReader reader, out double value)
+    {
+        var parsed = reader.TokenType == JsonTokenType.Number
+            ? reader.TryGetDouble(out value)
+            : System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+        return parsed && double.IsFinite(value);
     }
 
     private IList ReadList(ref Utf8JsonReader reader, RmAttribute attribute)

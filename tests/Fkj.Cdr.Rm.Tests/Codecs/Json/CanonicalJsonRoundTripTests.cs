@@ -23,6 +23,19 @@ public class CanonicalJsonRoundTripTests
     /// <summary>Fixture files that are not valid canonical JSON compositions, and why.</summary>
     public static readonly Dictionary<string, string> NotCanonical = new()
     {
+        ["nested.en.v1__invalid_wrong_structure.json"] = "not a JSON object: two bare values at the root",
+        ["persistent_minimal.en.v1__invalid_wrong_structure.json"] = "not a JSON object: two bare values at the root",
+        ["family_history.v.1.2.3__.json"] = "EVALUATION has no attribute time_asserted in RM 1.1",
+        ["Test_dv_ordinal_open_constraint.v0__.json"] = "DV_ORDINAL.symbol carries \"type\" where \"_type\" is meant",
+        ["all_types_systematic_tests_feeder_audit.json"] = "feeder_system_audit placed on INSTRUCTION and ADMIN_ENTRY instead of inside their feeder_audit",
+        ["invalid.json"] = "_type values EVENT_CONTEXT_WRONG and OBSERVATIONXXXX… are not RM types",
+        ["composition_with_dvinterval_composite.json"] = "EtherCIS raw path-keyed format (\"/content[...]\", \"/$CLASS$\"), not ITS-JSON",
+        ["full_composition.json"] = "EtherCIS raw path-keyed format with \"@class\", not ITS-JSON",
+        ["rawdb_composition.json"] = "EtherCIS raw path-keyed format, not ITS-JSON",
+        ["rawdb_composition_history.json"] = "EtherCIS raw path-keyed format, not ITS-JSON",
+        ["rawdb_composition_observation_event.json"] = "EtherCIS raw path-keyed format, not ITS-JSON",
+        ["rawdb_composition_observation_event_item.json"] = "a JSON array of raw path-keyed nodes, not a composition",
+        ["rawdb_returning_array.json"] = "a JSON array of raw path-keyed nodes, not a composition",
     };
 
     public static TheoryData<string> CompositionFiles()
