@@ -1,0 +1,31 @@
+namespace Fkj.Cdr.Storage.Tests.Support;
+
+/// <summary>
+/// A fresh directory under /tmp, deleted on dispose. /tmp and a directory made with the default mode
+/// (0755 under the usual umask) are traversable by the postgres user, which runs the server as root.
+/// </summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory(string prefix = "fkj-test")
+    {
+        Path = System.IO.Path.Combine("/tmp", $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)]);
+        Directory.CreateDirectory(Path);
+        File.SetUnixFileMode(Path, (UnixFileMode)0b111_101_101);
+    }
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
