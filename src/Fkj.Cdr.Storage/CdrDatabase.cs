@@ -1,0 +1,126 @@
+using Fkj.Cdr.Storage.Embedded;
+using Fkj.Cdr.Storage.Migrations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Fkj.Cdr.Storage;
+
+/// <summary>
+/// The CDR's database: the embedded PostgreSQL (or the configured one), migrated to the current schema,
+/// as an <see cref="NpgsqlDataSource"/> plus a health check. Disposing it stops the embedded server.
+/// </summary>
+public sealed class CdrDatabase : IAsyncDisposable
+{
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
+
+    private CdrDatabase(NpgsqlDataSource dataSource, EmbeddedPostgres? embedded, int schemaVersion)
+    {
+        DataSource = dataSource;
+        Embedded = embedded;
+        SchemaVersionAtStart = schemaVersion;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The embedded server, or null when a connection string was configured.</summary>
+    public EmbeddedPostgres? Embedded { get; }
+
+    /// <summary>The schema version the migrations left at start.</summary>
+    public int SchemaVersionAtStart { get; }
+
+    /// <summary>Starts the embedded server when no connection string is set, then applies pending migrations.</summary>
+    public static async Task<CdrDatabase> OpenAsync(StorageOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger<CdrDatabase>();
+        EmbeddedPostgres? embedded = null;
+        NpgsqlDataSource? dataSource = null;
+        try
+        {
+            string connectionString;
+            if (options.UsesEmbeddedServer)
+            {
+                if (OperatingSystem.IsWindows())
+                {
+                    throw new PlatformNotSupportedException("The embedded PostgreSQL server runs on Linux and macOS; set a connection string on Windows.");
+                }
+                var embeddedOptions = new EmbeddedPostgresOptions { DataDirectory = options.DataDirectory };
+                foreach (var (k, v) in options.EmbeddedSettings)
+                {
+                    embeddedOptions.Settings[k] = v;
+                }
+                embedded = new EmbeddedPostgres(embeddedOptions, loggerFactory.CreateLogger<EmbeddedPostgres>());
+                await embedded.StartAsync(cancellationToken).ConfigureAwait(false);
+                connectionString = embedded.ConnectionString;
+            }
+            else
+            {
+                connectionString = options.ConnectionString!;
+                logger.LogInformation("Using the configured PostgreSQL at {Host}:{Port}/{Database}",
+                    new NpgsqlConnectionStringBuilder(connectionString).Host,
+                    new NpgsqlConnectionStringBuilder(connectionString).Port,
+                    new NpgsqlConnectionStringBuilder(connectionString).Database);
+            }
+
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            builder.UseLoggerFactory(loggerFactory);
+            dataSource = builder.Build();
+
+            var result = await new MigrationRunner(dataSource, logger: loggerFactory.CreateLogger<MigrationRunner>())
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Database schema at version {SchemaVersion} ({AppliedCount} migrations applied now)",
+                result.SchemaVersion, result.Applied.Count);
+            return new CdrDatabase(dataSource, embedded, result.SchemaVersion);
+        }
+        catch
+        {
+            if (dataSource is not null)
+            {
+                await dataSource.DisposeAsync().ConfigureAwait(false);
+            }
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+    }
+
+    /// <summary><c>SELECT 1</c>, the server version and the schema version, in one round trip.</summary>
+    public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(HealthTimeout);
+        try
+        {
+            await using var command = DataSource.CreateCommand(
+                "SELECT 1, version(), (SELECT coalesce(max(version), 0) FROM schema_version)");
+            command.CommandTimeout = (int)HealthTimeout.TotalSeconds;
+            await using var reader = await command.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
+            if (!await reader.ReadAsync(timeout.Token).ConfigureAwait(false) || reader.GetInt32(0) != 1)
+            {
+                return DatabaseHealth.Down("SELECT 1 did not answer 1.");
+            }
+            return DatabaseHealth.Up(reader.GetString(1), reader.GetInt32(2));
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            return DatabaseHealth.Down(e is OperationCanceledException ? $"No answer within {HealthTimeout.TotalSeconds:0} s." : e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        if (Embedded is not null && !OperatingSystem.IsWindows())
+        {
+            await Embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
