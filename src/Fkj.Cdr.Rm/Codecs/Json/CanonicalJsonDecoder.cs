@@ -27,6 +27,14 @@ internal ref struct CanonicalJsonDecoder
     public RmObject Decode(RmType? expected)
     {
         RmObject? root = null;
+        if (!System.Text.Unicode.Utf8.IsValid(input))
+        {
+            // Checked up front (it is vectorised and cheap) so that no string read can fail later.
+            System.Text.Unicode.Utf8.ToUtf16(input, new char[input.Length], out var validBytes, out _, replaceInvalidSequences: false);
+            Error(RmFormatErrorCodes.Syntax, "the document is not valid UTF-8", validBytes);
+            throw new RmFormatException(errors!);
+        }
+
         try
         {
             var reader = new Utf8JsonReader(input, ReaderOptions);
@@ -83,7 +91,7 @@ internal ref struct CanonicalJsonDecoder
             var index = IndexOf(attributes, ref reader);
             if (index < 0)
             {
-                var name = reader.GetString()!;
+                var name = GetString(ref reader);
                 pointer.Push(name);
                 Error(RmFormatErrorCodes.UnknownAttribute, $"'{name}' is not an attribute of {type.Name}", reader.TokenStartIndex);
                 pointer.Pop();
@@ -142,7 +150,7 @@ internal ref struct CanonicalJsonDecoder
             {
                 type = FindType(ref scan);
                 if (type is null)
-                    Error(RmFormatErrorCodes.UnknownType, $"'{scan.GetString()}' is not an RM type", scan.TokenStartIndex);
+                    Error(RmFormatErrorCodes.UnknownType, $"'{GetString(ref scan)}' is not an RM type", scan.TokenStartIndex);
                 else if (declared is not null && !type.IsSubtypeOf(declared))
                     Error(RmFormatErrorCodes.TypeMismatch, $"{type.Name} is not allowed here; expected {declared.Name} or a subtype", scan.TokenStartIndex);
                 else if (type.IsAbstract)
@@ -165,11 +173,32 @@ internal ref struct CanonicalJsonDecoder
         return null;
     }
 
+    /// <summary>
+    /// Reads a string that may carry an escaped lone surrogate (<c>"\ud800"</c>), which
+    /// Utf8JsonReader accepts but cannot turn into a .NET string.
+    /// </summary>
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = "";
+            return false;
+        }
+    }
+
+    private static string GetString(ref Utf8JsonReader reader) =>
+        TryGetString(ref reader, out var value) ? value : "\uFFFD";
+
     private static RmType? FindType(ref Utf8JsonReader reader)
     {
         // RM type names are short ASCII; decoding on the stack keeps this allocation-free per object.
         Span<char> name = stackalloc char[80];
-        if (reader.ValueIsEscaped || reader.ValueSpan.Length > name.Length) return RmModel.Find(reader.GetString());
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > name.Length) return RmModel.Find(GetString(ref reader));
         var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, name);
         return RmModel.Find(name[..length]);
     }
@@ -181,7 +210,8 @@ internal ref struct CanonicalJsonDecoder
             switch (attribute.Kind)
             {
                 case RmAttributeKind.Text when reader.TokenType == JsonTokenType.String:
-                    attribute.SetText!(target, reader.GetString()!);
+                    if (!TryGetString(ref reader, out var text)) return Invalid(ref reader, "the string is not valid Unicode");
+                    attribute.SetText!(target, text);
                     return true;
                 case RmAttributeKind.Boolean when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
                     attribute.SetBoolean!(target, reader.GetBoolean());

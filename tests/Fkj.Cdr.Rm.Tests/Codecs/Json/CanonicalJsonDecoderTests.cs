@@ -25,6 +25,24 @@ public class CanonicalJsonDecoderTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_located()
+    {
+        // The invalid byte follows `"value": "` (ten bytes) on the second line.
+        byte[] input = [.. "{\"_type\": \"DV_TEXT\",\n\"value\": \""u8, 0xC3, 0x28, .. "\"}"u8];
+        var error = Single(Assert.Throws<RmFormatException>(() => CanonicalJson.Decode(input)));
+        Assert.Equal(RmFormatErrorCodes.Syntax, error.Code);
+        Assert.Equal((2, 11), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void An_escaped_lone_surrogate_is_an_invalid_value()
+    {
+        var error = Single(Fails("{\"_type\": \"DV_TEXT\", \"value\": \"\\ud800\"}"));
+        Assert.Equal(RmFormatErrorCodes.InvalidValue, error.Code);
+        Assert.Equal("/value", error.Path);
+    }
+
+    [Fact]
     public void Truncated_document_is_a_syntax_error()
     {
         var error = Single(Fails("{\"_type\": \"DV_TEXT\", \"value\": \"x\""));
