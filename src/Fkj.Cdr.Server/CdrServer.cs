@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fkj.Cdr.Server.Database;
+using Fkj.Cdr.Server.Errors;
+using Fkj.Cdr.Server.Health;
+using Fkj.Cdr.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Fkj.Cdr.Server;
+
+/// <summary>
+/// Builds and runs the CDR server. <see cref="Build"/> is public so that tests can run the real server
+/// in-process: <c>CdrServer.Build(["--port", "0", "--data-dir", dir])</c>, then <c>StartAsync</c>.
+/// </summary>
+public static class CdrServer
+{
+    /// <summary>Runs the command line; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CommandLine commandLine;
+        try
+        {
+            commandLine = CommandLine.Parse(args);
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message}\n\n{CommandLine.Usage}");
+            return 2;
+        }
+        if (commandLine.Verb == "help")
+        {
+            await Console.Out.WriteLineAsync(CommandLine.Usage);
+            return 0;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message}\n\n{CommandLine.Usage}");
+            return 2;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.RunAsync();
+                return 0;
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Stopped (Ctrl-C or SIGTERM) while still starting.
+                app.Logger.LogInformation("Fkj.Cdr stopped before it had started");
+                return 0;
+            }
+            catch (Exception e)
+            {
+                app.Logger.LogCritical(e, "Fkj.Cdr stopped: {Reason}", e.Message);
+                return 1;
+            }
+        }
+    }
+
+    /// <summary>Builds the server from a command line (with or without the <c>serve</c> verb).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var commandLine = CommandLine.Parse(args);
+        var (options, configuration) = ServerOptions.Load(commandLine.Options);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Our own configuration carries the command line (with its option names) and FKJ_ variables.
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(CdrServer).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddConfiguration(configuration);
+
+        ConfigureLogging(builder, options);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.BindAddress(), options.Port);
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        // Registered before the web server is added, so the database is open before the server listens
+        // and is closed (embedded PostgreSQL stopped) after the server has stopped.
+        builder.Services.AddSingleton<DatabaseService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseService>());
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.MapHealth();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            app.Logger.LogInformation("Fkj.Cdr listening on {Addresses} ({Database})",
+                string.Join(", ", addresses),
+                string.IsNullOrWhiteSpace(options.ConnectionString) ? $"embedded PostgreSQL in {Path.GetFullPath(options.DataDir)}" : "configured PostgreSQL");
+        });
+        app.Lifetime.ApplicationStopping.Register(() => app.Logger.LogInformation("Fkj.Cdr stopping"));
+        return app;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, ServerOptions options)
+    {
+        builder.Logging.ClearProviders();
+        if (options.LogFormat == "simple")
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.SingleLine = true;
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+        else
+        {
+            // One JSON object a line: the message template's named properties become fields under "State".
+            builder.Logging.AddJsonConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace Fkj.Cdr.Server.Hosting;
+
+/// <summary>
+/// The server's options, from appsettings.json, then environment variables prefixed <c>FKJ_</c>
+/// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>),
+/// then the command line; later sources win.
+/// </summary>
+public sealed class ServerOptions
+{
+    public const string EnvironmentPrefix = "FKJ_";
+
+    /// <summary>Command-line options and the configuration keys they set.</summary>
+    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["--port"] = nameof(Port),
+        ["--bind"] = nameof(Bind),
+        ["--data-dir"] = nameof(DataDir),
+        ["--connection-string"] = nameof(ConnectionString),
+        ["--log-format"] = nameof(LogFormat),
+    };
+
+    /// <summary>The HTTP port; 0 picks a free one.</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>The address to listen on: 127.0.0.1 (only this machine) unless told otherwise.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    /// <summary>The data directory of the embedded PostgreSQL.</summary>
+    public string DataDir { get; set; } = "./.fkj";
+
+    /// <summary>A PostgreSQL connection string; when set, no embedded PostgreSQL is started.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Console log format: <c>json</c> (one JSON object a line) or <c>simple</c> (one line of text).</summary>
+    public string LogFormat { get; set; } = "json";
+
+    /// <summary>Reads the options and returns them with the configuration they came from.</summary>
+    public static (ServerOptions Options, IConfiguration Configuration) Load(string[] args, IDictionary? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariables();
+        var fromEnvironment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string key && key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                fromEnvironment[key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+            }
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddInMemoryCollection(fromEnvironment)
+            .AddCommandLine(args, SwitchMappings.ToDictionary())
+            .Build();
+        var options = new ServerOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException($"Invalid option value: {e.InnerException?.Message ?? e.Message}");
+        }
+        options.Validate();
+        return (options, configuration);
+    }
+
+    /// <summary>The address <see cref="Bind"/> names.</summary>
+    public IPAddress BindAddress() => Bind.Trim().ToLowerInvariant() switch
+    {
+        "localhost" => IPAddress.Loopback,
+        "*" or "any" => IPAddress.Any,
+        var text => IPAddress.TryParse(text, out var address)
+            ? address
+            : throw new CommandLineException($"--bind: '{Bind}' is not an IP address (try 127.0.0.1, 0.0.0.0 or ::)."),
+    };
+
+    private void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new CommandLineException($"--port: {Port.ToString(CultureInfo.InvariantCulture)} is not a TCP port (0 to 65535).");
+        }
+        _ = BindAddress();
+        if (string.IsNullOrWhiteSpace(DataDir))
+        {
+            throw new CommandLineException("--data-dir must not be empty.");
+        }
+        if (LogFormat is not ("json" or "simple"))
+        {
+            throw new CommandLineException($"--log-format: '{LogFormat}' is neither json nor simple.");
+        }
+    }
+}
