@@ -10,14 +10,22 @@ namespace Fkj.Cdr.Rm.Tests.Support;
 /// </summary>
 public static class JsonTreeComparer
 {
-    public static List<string> Differences(JsonElement expected, JsonElement actual)
+    /// <param name="emptyArrayIsAbsent">
+    /// Also treat an empty array as an absent key, for documents that went through XML, where a list
+    /// is a run of repeated elements and an empty one leaves no trace.
+    /// </param>
+    public static List<string> Differences(JsonElement expected, JsonElement actual, bool emptyArrayIsAbsent = false)
     {
         var differences = new List<string>();
-        Compare(expected, actual, "", differences);
+        Compare(expected, actual, "", differences, emptyArrayIsAbsent);
         return differences;
     }
 
-    private static void Compare(JsonElement expected, JsonElement actual, string path, List<string> differences)
+    private static bool IsAbsent(JsonElement e, bool emptyArrayIsAbsent) =>
+        e.ValueKind == JsonValueKind.Null
+        || (emptyArrayIsAbsent && e.ValueKind == JsonValueKind.Array && e.GetArrayLength() == 0);
+
+    private static void Compare(JsonElement expected, JsonElement actual, string path, List<string> differences, bool emptyArrayIsAbsent)
     {
         if (IsNumericString(expected) && actual.ValueKind == JsonValueKind.Number)
         {
@@ -36,13 +44,13 @@ public static class JsonTreeComparer
         {
             case JsonValueKind.Object:
                 var actualProperties = actual.EnumerateObject()
-                    .Where(p => p.Value.ValueKind != JsonValueKind.Null)
+                    .Where(p => !IsAbsent(p.Value, emptyArrayIsAbsent))
                     .ToDictionary(p => p.Name, p => p.Value);
                 foreach (var property in expected.EnumerateObject())
                 {
-                    if (property.Value.ValueKind == JsonValueKind.Null) continue;
+                    if (IsAbsent(property.Value, emptyArrayIsAbsent)) continue;
                     if (actualProperties.Remove(property.Name, out var value))
-                        Compare(property.Value, value, $"{path}/{property.Name}", differences);
+                        Compare(property.Value, value, $"{path}/{property.Name}", differences, emptyArrayIsAbsent);
                     else
                         differences.Add($"{path}/{property.Name}: missing from output");
                 }
@@ -56,7 +64,7 @@ public static class JsonTreeComparer
                 if (expectedItems.Count != actualItems.Count)
                     differences.Add($"{path}: expected {expectedItems.Count} items, found {actualItems.Count}");
                 for (var i = 0; i < Math.Min(expectedItems.Count, actualItems.Count); i++)
-                    Compare(expectedItems[i], actualItems[i], $"{path}/{i}", differences);
+                    Compare(expectedItems[i], actualItems[i], $"{path}/{i}", differences, emptyArrayIsAbsent);
                 break;
             case JsonValueKind.Number:
                 if (expected.GetDouble() != actual.GetDouble())
