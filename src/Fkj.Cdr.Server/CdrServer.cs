@@ -44,6 +44,9 @@ public static class CdrServer
             return 2;
         }
 
+        // RunAsync disposes the host (and its services) when it ends, so take what the handlers need now.
+        var lifetime = app.Lifetime;
+        var logger = app.Logger;
         await using (app)
         {
             try
@@ -51,15 +54,15 @@ public static class CdrServer
                 await app.RunAsync();
                 return 0;
             }
-            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 // Stopped (Ctrl-C or SIGTERM) while still starting.
-                app.Logger.LogInformation("Fkj.Cdr stopped before it had started");
+                logger.LogInformation("Fkj.Cdr stopped before it had started");
                 return 0;
             }
             catch (Exception e)
             {
-                app.Logger.LogCritical(e, "Fkj.Cdr stopped: {Reason}", e.Message);
+                logger.LogCritical(e, "Fkj.Cdr stopped: {Reason}", e.Message);
                 return 1;
             }
         }

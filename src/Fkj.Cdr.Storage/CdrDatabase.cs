@@ -58,10 +58,9 @@ public sealed class CdrDatabase : IAsyncDisposable
             else
             {
                 connectionString = options.ConnectionString!;
-                logger.LogInformation("Using the configured PostgreSQL at {Host}:{Port}/{Database}",
-                    new NpgsqlConnectionStringBuilder(connectionString).Host,
-                    new NpgsqlConnectionStringBuilder(connectionString).Port,
-                    new NpgsqlConnectionStringBuilder(connectionString).Database);
+                var configured = new NpgsqlConnectionStringBuilder(connectionString);
+                logger.LogInformation("Using the configured PostgreSQL at {Host}:{Port}, database {Database}",
+                    configured.Host, configured.Port, configured.Database ?? configured.Username);
             }
 
             var builder = new NpgsqlDataSourceBuilder(connectionString);
