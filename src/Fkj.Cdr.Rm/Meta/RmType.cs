@@ -39,6 +39,9 @@ public sealed class RmType
     /// <summary>Every attribute, inherited ones first, in specification order.</summary>
     public IReadOnlyList<RmAttribute> Attributes => attributes;
 
+    /// <summary>The same attributes as a span, for hot loops that must not box an enumerator.</summary>
+    public ReadOnlySpan<RmAttribute> AttributeSpan => attributes;
+
     internal IReadOnlyList<RmAttribute> OwnAttributes => ownAttributes;
 
     public RmObject Create() =>

@@ -78,7 +78,7 @@ internal ref struct CanonicalJsonDecoder
         }
 
         var result = type.Create();
-        var attributes = type.Attributes;
+        var attributes = type.AttributeSpan;
         ulong seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -115,7 +115,7 @@ internal ref struct CanonicalJsonDecoder
             pointer.Pop();
         }
 
-        for (var i = 0; i < attributes.Count; i++)
+        for (var i = 0; i < attributes.Length; i++)
         {
             if (attributes[i].IsRequired && (seen & (1UL << i)) == 0)
                 Error(RmFormatErrorCodes.MissingAttribute, $"{type.Name} requires '{attributes[i].Name}'", start);
@@ -292,9 +292,9 @@ internal ref struct CanonicalJsonDecoder
         return false;
     }
 
-    private static int IndexOf(IReadOnlyList<RmAttribute> attributes, ref Utf8JsonReader reader)
+    private static int IndexOf(ReadOnlySpan<RmAttribute> attributes, ref Utf8JsonReader reader)
     {
-        for (var i = 0; i < attributes.Count; i++)
+        for (var i = 0; i < attributes.Length; i++)
         {
             if (reader.ValueTextEquals(attributes[i].Utf8Name)) return i;
         }

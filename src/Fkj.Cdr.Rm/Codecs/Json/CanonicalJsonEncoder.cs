@@ -17,7 +17,7 @@ internal static class CanonicalJsonEncoder
         var type = value.RmType;
         writer.WriteStartObject();
         writer.WriteString(TypeProperty, type.JsonName);
-        foreach (var attribute in type.Attributes)
+        foreach (var attribute in type.AttributeSpan)
         {
             switch (attribute.Kind)
             {
@@ -45,7 +45,7 @@ internal static class CanonicalJsonEncoder
                     if (attribute.GetList!(value) is { } list)
                     {
                         writer.WriteStartArray(attribute.JsonName);
-                        foreach (RmObject item in list) Write(writer, item);
+                        for (var i = 0; i < list.Count; i++) Write(writer, (RmObject)list[i]!);
                         writer.WriteEndArray();
                     }
 
