@@ -20,10 +20,19 @@ public sealed class OperationalTemplate
     /// <summary>Every language with term definitions in the template, original language first.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    public ResourceDescription? Description { get; init; }
+
     public required CArchetypeRoot Definition { get; init; }
 
     /// <summary>Annotations by path: path → key → value.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Annotations { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>
+    /// View constraints by path: path → key → value, e.g. <c>pass_through</c> → <c>true</c> where a
+    /// form should skip a structural node, or <c>VisibleInView</c> → <c>null_flavour</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> View { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     /// <summary>Every constraint node in document order (pre-order), the root first.</summary>

@@ -10,5 +10,11 @@ public sealed class CArchetypeRoot : CComplexObject
 {
     public required string ArchetypeId { get; init; }
 
+    /// <summary>The at-code of the archetype's root node as the OPT states it in node_id (<c>at0000</c>, <c>at0000.1</c>).</summary>
+    public string RootNodeId { get; init; } = "";
+
+    /// <summary>The template an embedded template root comes from (OPT <c>template_id</c> on the root), if stated.</summary>
+    public string? TemplateId { get; init; }
+
     public ArchetypeTerminology Terminology { get; init; } = ArchetypeTerminology.Empty;
 }

@@ -1,3 +1,5 @@
+using Fkj.Cdr.Rm.DataTypes;
+
 namespace Fkj.Cdr.Templates.Opt.Constraints;
 
 /// <summary>
@@ -14,6 +16,8 @@ public sealed class CCodePhrase : CObject
 
     /// <summary>E.g. <c>terminology:SNOMED-CT?subset=...</c>, when the set is defined externally.</summary>
     public string? ReferenceSetUri { get; init; }
+
+    public CodePhrase? AssumedValue { get; init; }
 
     public bool IsLocal => TerminologyId == "local";
 }

@@ -6,6 +6,8 @@ namespace Fkj.Cdr.Templates.Opt.Constraints;
 public sealed class CDvOrdinal : CObject
 {
     public IReadOnlyList<OrdinalOption> Options { get; init; } = [];
+
+    public OrdinalOption? AssumedValue { get; init; }
 }
 
 public sealed record OrdinalOption(int Value, CodePhrase Symbol);

@@ -10,6 +10,9 @@ public sealed class CDvQuantity : CObject
 
     /// <summary>Allowed unit rows; empty means any units.</summary>
     public IReadOnlyList<CQuantityItem> Items { get; init; } = [];
+
+    /// <summary>The value assumed when none is recorded (magnitude, units and precision only).</summary>
+    public DvQuantity? AssumedValue { get; init; }
 }
 
 /// <summary>One allowed unit of a C_DV_QUANTITY.</summary>

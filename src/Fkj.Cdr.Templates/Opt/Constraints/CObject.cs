@@ -1,3 +1,5 @@
+using Fkj.Cdr.Rm.Meta;
+
 namespace Fkj.Cdr.Templates.Opt.Constraints;
 
 /// <summary>
@@ -20,6 +22,14 @@ public abstract class CObject
     /// <summary>The openEHR path of this node from the template root, e.g. <c>/content[openEHR-EHR-OBSERVATION.bp.v2]/data[at0001]</c>.</summary>
     public string Path { get; internal set; } = "/";
 
-    /// <summary>The nearest enclosing archetype root, whose terminology names this node.</summary>
+    /// <summary>The nearest enclosing archetype root, whose terminology names this node (itself for a root).</summary>
     public CArchetypeRoot? ArchetypeRoot { get; internal set; }
+
+    /// <summary>
+    /// An RM value the template proposes when none is given: OPT <c>default_value</c>, written on the
+    /// node itself or, as template designers do, in the template's <c>constraints</c> section by path.
+    /// Such defaults may be partial (e.g. units without a magnitude): mandatory RM attributes the
+    /// template leaves out keep the RM class's initial values.
+    /// </summary>
+    public RmObject? DefaultValue { get; internal set; }
 }

@@ -9,5 +9,8 @@ public sealed class CString : CPrimitive
 
     public string? Pattern { get; init; }
 
+    /// <summary>True when <see cref="List"/> only suggests values and others are allowed too.</summary>
+    public bool ListOpen { get; init; }
+
     public string? AssumedValue { get; init; }
 }
