@@ -117,6 +117,9 @@ public static class OptParser
 
     private static string SyntaxMessage(XmlException e)
     {
+        // The reader's own text advises enabling DTD processing, which is not the advice to give here.
+        if (e.Message.Contains("DTD is prohibited", StringComparison.Ordinal)) return "a DTD is not allowed in an operational template";
+
         // XmlException appends its own position text; ours is in the error's fields.
         var message = e.Message;
         var cut = message.LastIndexOf(" Line ", StringComparison.Ordinal);
