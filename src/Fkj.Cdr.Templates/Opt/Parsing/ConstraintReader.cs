@@ -87,7 +87,7 @@ internal sealed class ConstraintReader(
     /// <summary>rm_type_name, occurrences and node_id, common to every C_OBJECT.</summary>
     private (string RmTypeName, string NodeId, Interval<int> Occurrences) ReadHeader(XElement element, Children kids)
     {
-        var rmTypeName = context.Token(kids.One("rm_type_name"), "rm_type_name", element) ?? "";
+        var rmTypeName = context.Token(kids.One("rm_type_name"), "rm_type_name") ?? "";
         var nodeIdElement = kids.One("node_id");
         var nodeId = nodeIdElement is null ? "" : context.Text(nodeIdElement)?.Trim() ?? "";
         if (nodeId.Length > 0 && !NodeIds.IsAtCode(nodeId))
@@ -235,7 +235,7 @@ internal sealed class ConstraintReader(
         }
 
         var kids = context.Check(element, multiple ? OptSchema.CMultipleAttribute : OptSchema.CSingleAttribute);
-        var name = context.Token(kids.One("rm_attribute_name"), "rm_attribute_name", element);
+        var name = context.Token(kids.One("rm_attribute_name"), "rm_attribute_name");
         var existence = kids.One("existence") is { } e ? IntervalReader.ReadMultiplicity(context, e, "existence", maxUpper: 1) : null;
         if (context.Boolean(kids.One("match_negated")) == true)
             context.Error(OptErrorCodes.Unsupported, "match_negated=true is not supported", kids.One("match_negated"), ownerPath);
@@ -359,7 +359,7 @@ internal sealed class ConstraintReader(
             NodeId = nodeId,
             Occurrences = occurrences,
             Path = path,
-            TargetPath = context.Token(kids.One("target_path"), "target_path", element) ?? "",
+            TargetPath = context.Token(kids.One("target_path"), "target_path") ?? "",
         };
     }
 
@@ -370,7 +370,7 @@ internal sealed class ConstraintReader(
         var path = ChildPath(parentPath, attributeName, nodeId);
         CheckNodeId(nodeId, scope, element, path);
         RmTypeOf(rmTypeName, element, path);
-        var reference = context.Token(kids.One("reference"), "reference", element) ?? "";
+        var reference = context.Token(kids.One("reference"), "reference") ?? "";
         if (reference.Length > 0 && !NodeIds.IsAcCode(reference))
             context.Error(OptErrorCodes.InvalidValue, $"reference '{OptContext.Excerpt(reference)}' is not an ac-code", kids.One("reference"), path);
         return new ConstraintRef { RmTypeName = rmTypeName, NodeId = nodeId, Occurrences = occurrences, Path = path, Reference = reference };
@@ -415,7 +415,7 @@ internal sealed class ConstraintReader(
         var codes = new List<string>();
         foreach (var codeElement in kids.All("code_list"))
         {
-            var code = context.Token(codeElement, "code_list", element);
+            var code = context.Token(codeElement, "code_list");
             if (code is null) continue;
             if (terminology == "local") CheckLocalCode(code, scope, codeElement, path);
             codes.Add(code);
@@ -427,7 +427,7 @@ internal sealed class ConstraintReader(
             context.Error(OptErrorCodes.InvalidValue,
                 $"assumed_value {assumed.TerminologyId.Value}::{assumed.CodeString} is not among the allowed codes", kids.One("assumed_value"), path);
 
-        var referenceSetUri = kids.One("referenceSetUri") is { } r ? context.Token(r, "referenceSetUri", element) : null;
+        var referenceSetUri = kids.One("referenceSetUri") is { } r ? context.Token(r, "referenceSetUri") : null;
         return new CCodePhrase
         {
             RmTypeName = rmTypeName,
@@ -462,7 +462,7 @@ internal sealed class ConstraintReader(
         foreach (var itemElement in kids.All("list"))
         {
             var item = context.Check(itemElement, OptSchema.CQuantityItem);
-            var units = context.Token(item.One("units"), "units", itemElement);
+            var units = context.Token(item.One("units"), "units");
             var magnitude = item.One("magnitude") is { } m ? IntervalReader.ReadReal(context, m, $"magnitude of {units}") : null;
             var precision = item.One("precision") is { } pr ? IntervalReader.ReadInt32(context, pr, $"precision of {units}") : null;
             var system = item.One("units_system") is { } s ? context.Text(s)?.Trim() : null;
@@ -475,7 +475,7 @@ internal sealed class ConstraintReader(
         {
             var value = context.Check(a, OptSchema.QuantityValue);
             var magnitude = context.Real(value.One("magnitude"));
-            var units = context.Token(value.One("units"), "units", a);
+            var units = context.Token(value.One("units"), "units");
             var precision = context.Int32(value.One("precision"));
             if (magnitude is not null && units is not null)
                 assumed = new DvQuantity { Magnitude = magnitude.Value, Units = units, Precision = precision };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -162,7 +161,7 @@ internal sealed class OptContext
     }
 
     /// <summary>A mandatory token (identifier, code, name): trimmed, and an error when absent or empty.</summary>
-    public string? Token(XElement? element, string what, XElement owner)
+    public string? Token(XElement? element, string what)
     {
         if (element is null) return null; // reported as missing by Check
         var text = Text(element);
@@ -182,7 +181,7 @@ internal sealed class OptContext
     {
         if (element is null) return null;
         var kids = Check(element, OptSchema.ObjectId);
-        return Token(kids.One("value"), what, element);
+        return Token(kids.One("value"), what);
     }
 
     public bool? Boolean(XElement? element)
@@ -268,26 +267,4 @@ internal sealed class OptContext
     }
 
     public static string Excerpt(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    public static string Describe(IEnumerable<string> values)
-    {
-        var text = new StringBuilder();
-        foreach (var value in values)
-        {
-            if (text.Length > 0) text.Append(", ");
-            text.Append(value);
-        }
-
-        return text.ToString();
-    }
-}
-
-/// <summary>The checked children of one element, by name, in document order.</summary>
-internal sealed class Children(Dictionary<string, List<XElement>> map)
-{
-    public XElement? One(string name) => map.TryGetValue(name, out var list) ? list[0] : null;
-
-    public IReadOnlyList<XElement> All(string name) => map.TryGetValue(name, out var list) ? list : [];
-
-    public bool Has(string name) => map.ContainsKey(name);
 }

@@ -26,7 +26,6 @@ public static class OptParser
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = MaxCharacters,
-        MaxCharactersFromEntities = 0,
         CloseInput = false,
     };
 

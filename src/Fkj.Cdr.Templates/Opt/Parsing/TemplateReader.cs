@@ -20,7 +20,7 @@ internal sealed class TemplateReader(OptContext context)
         context.Boolean(kids.One("is_controlled"));
         var uid = kids.One("uid") is { } u ? context.ObjectIdValue(u, "uid") : null;
         var templateId = kids.One("template_id") is { } t ? context.ObjectIdValue(t, "template_id") : null;
-        var concept = context.Token(kids.One("concept"), "concept", root);
+        var concept = context.Token(kids.One("concept"), "concept");
 
         var (ontologies, ontologyLanguages) = ReadOntologies(kids);
         var constraints = new ConstraintReader(context, language ?? "", ontologies);
@@ -166,8 +166,8 @@ internal sealed class TemplateReader(OptContext context)
         foreach (var attributeElement in context.Check(element, OptSchema.TemplateConstraints).All("attributes"))
         {
             var kids = context.Check(attributeElement, OptSchema.TemplateAttribute);
-            var attributeName = context.Token(kids.One("rm_attribute_name"), "rm_attribute_name", attributeElement);
-            var pathText = context.Token(kids.One("differential_path"), "differential_path", attributeElement);
+            var attributeName = context.Token(kids.One("rm_attribute_name"), "rm_attribute_name");
+            var pathText = context.Token(kids.One("differential_path"), "differential_path");
             var values = new List<(XElement Element, string? RmTypeName, RmObject Value)>();
             foreach (var child in kids.All("children"))
             {

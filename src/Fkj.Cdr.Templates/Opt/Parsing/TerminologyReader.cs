@@ -50,7 +50,7 @@ internal static class TerminologyReader
     {
         var kids = context.Check(element, OptSchema.CodePhrase);
         var terminology = context.ObjectIdValue(kids.One("terminology_id"), $"{what} terminology_id");
-        var code = context.Token(kids.One("code_string"), $"{what} code_string", element);
+        var code = context.Token(kids.One("code_string"), $"{what} code_string");
         if (terminology is null || code is null) return null;
         var phrase = new CodePhrase { TerminologyId = new TerminologyId { Value = terminology }, CodeString = code };
         if (kids.One("preferred_term") is { } preferred) phrase.PreferredTerm = context.Text(preferred);
@@ -129,7 +129,7 @@ internal static class TerminologyReader
             {
                 var code = context.RequiredAttribute(item, "code");
                 // CONSTRAINT_BINDING_ITEM: <value> holds the query URI.
-                var value = context.Token(context.Check(item, OptSchema.TermBindingItem).One("value"), $"binding of {code}", item);
+                var value = context.Token(context.Check(item, OptSchema.TermBindingItem).One("value"), $"binding of {code}");
                 if (terminology is null || code is null || value is null) continue;
                 if (!builder.ConstraintBindings.TryGetValue(terminology, out var bindings))
                     builder.ConstraintBindings[terminology] = bindings = new(StringComparer.Ordinal);
@@ -138,45 +138,4 @@ internal static class TerminologyReader
             }
         }
     }
-}
-
-/// <summary>A terminology being assembled from the tree and the template-level ontologies.</summary>
-internal sealed class TerminologyBuilder
-{
-    public Dictionary<string, Dictionary<string, ArchetypeTerm>> Terms { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, Dictionary<string, ArchetypeTerm>> ConstraintTerms { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, Dictionary<string, CodePhrase>> TermBindings { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, Dictionary<string, string>> ConstraintBindings { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Adds what <paramref name="other"/> has and this one lacks; what is here wins (the tree carries the template's overrides).</summary>
-    public void Merge(TerminologyBuilder other)
-    {
-        MergeInto(Terms, other.Terms);
-        MergeInto(ConstraintTerms, other.ConstraintTerms);
-        MergeInto(TermBindings, other.TermBindings);
-        MergeInto(ConstraintBindings, other.ConstraintBindings);
-    }
-
-    public ArchetypeTerminology Build() => new()
-    {
-        Terms = Freeze(Terms),
-        ConstraintTerms = Freeze(ConstraintTerms),
-        TermBindings = Freeze(TermBindings),
-        ConstraintBindings = Freeze(ConstraintBindings),
-    };
-
-    private static void MergeInto<T>(Dictionary<string, Dictionary<string, T>> target, Dictionary<string, Dictionary<string, T>> source)
-    {
-        foreach (var (key, entries) in source)
-        {
-            if (!target.TryGetValue(key, out var existing)) target[key] = existing = new(StringComparer.Ordinal);
-            foreach (var (code, value) in entries) existing.TryAdd(code, value);
-        }
-    }
-
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, T>> Freeze<T>(Dictionary<string, Dictionary<string, T>> source) =>
-        source.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, T>)p.Value, StringComparer.Ordinal);
 }
