@@ -24,6 +24,9 @@ public sealed class OperationalTemplate
 
     public required CArchetypeRoot Definition { get; init; }
 
+    /// <summary>What the parser accepted but ignored (e.g. an unknown element inside a constraint node).</summary>
+    public IReadOnlyList<Parsing.OptError> Warnings { get; init; } = [];
+
     /// <summary>Annotations by path: path → key → value.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Annotations { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();

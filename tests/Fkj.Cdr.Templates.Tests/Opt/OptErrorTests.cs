@@ -57,19 +57,19 @@ public class OptErrorTests
     }
 
     [Fact]
-    public void An_alien_element_deep_in_the_definition_is_located()
+    public void An_alien_element_deep_in_the_definition_is_a_located_warning()
     {
         var opt = Value(Complex("DV_TEXT", "", "<colour>red</colour>"));
         var line = opt.Split('\n').ToList().FindIndex(l => l.Contains("<colour>")) + 1;
 
-        var error = RefuseOnce(opt);
+        var warning = Assert.Single(OptParser.Parse(System.Text.Encoding.UTF8.GetBytes(opt)).Warnings);
 
-        Assert.Equal(OptErrorCodes.UnknownElement, error.Code);
-        Assert.Equal("unknown element <colour> in C_COMPLEX_OBJECT", error.Message);
-        Assert.Equal(line, error.Line);
+        Assert.Equal(OptErrorCodes.UnknownElement, warning.Code);
+        Assert.Equal("unknown element <colour> in C_COMPLEX_OBJECT ignored, with its content", warning.Message);
+        Assert.Equal(line, warning.Line);
         Assert.Equal(
             "/template/definition/attributes/children/attributes/children/attributes/children/attributes/children/attributes/children/attributes/children/colour",
-            error.Path);
+            warning.Path);
     }
 
     [Fact]

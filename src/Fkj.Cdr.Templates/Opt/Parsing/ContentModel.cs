@@ -12,8 +12,14 @@ internal sealed class ContentModel
     private readonly Dictionary<string, (int Min, int Max)> parts;
 
     public ContentModel(string typeName, params (string Name, int Min, int Max)[] parts)
+        : this(typeName, false, parts)
+    {
+    }
+
+    private ContentModel(string typeName, bool unknownIsWarning, (string Name, int Min, int Max)[] parts)
     {
         TypeName = typeName;
+        UnknownIsWarning = unknownIsWarning;
         Parts = parts;
         this.parts = parts.ToDictionary(p => p.Name, p => (p.Min, p.Max), StringComparer.Ordinal);
     }
@@ -23,9 +29,19 @@ internal sealed class ContentModel
 
     public IReadOnlyList<(string Name, int Min, int Max)> Parts { get; }
 
+    /// <summary>
+    /// True for constraint nodes: an unknown element there is dropped with a warning instead of
+    /// failing the template. Dropping a constraint can only make the template more permissive, never
+    /// reject data it was meant to accept, and template tools (and hand edits) leave such elements.
+    /// </summary>
+    public bool UnknownIsWarning { get; }
+
+    /// <summary>The same model, with unknown elements reported as warnings.</summary>
+    public ContentModel Lenient() => new(TypeName, true, [.. Parts]);
+
     public bool TryGet(string name, out (int Min, int Max) part) => parts.TryGetValue(name, out part);
 
     /// <summary>The same parts plus more, for a schema type that extends another.</summary>
     public ContentModel Extend(string typeName, params (string Name, int Min, int Max)[] more) =>
-        new(typeName, [.. Parts, .. more]);
+        new(typeName, UnknownIsWarning, [.. Parts, .. more]);
 }

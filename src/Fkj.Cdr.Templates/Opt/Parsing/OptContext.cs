@@ -17,9 +17,13 @@ internal sealed class OptContext
     public const int MaxErrors = 200;
 
     private readonly List<OptError> errors = [];
+    private readonly List<OptError> warnings = [];
     private int dropped;
 
     public bool HasErrors => errors.Count > 0;
+
+    /// <summary>What was accepted but ignored, for the uploader to see.</summary>
+    public IReadOnlyList<OptError> Warnings => warnings;
 
     public int ErrorCount => errors.Count + dropped;
 
@@ -111,6 +115,15 @@ internal sealed class OptContext
 
                     if (!model.TryGet(name, out var part))
                     {
+                        if (model.UnknownIsWarning)
+                        {
+                            var (line, column) = Position(child);
+                            if (warnings.Count < MaxErrors)
+                                warnings.Add(new OptError(OptErrorCodes.UnknownElement,
+                                    $"unknown element <{name}> in {model.TypeName} ignored, with its content", XPath(child), line, column));
+                            continue;
+                        }
+
                         Error(OptErrorCodes.UnknownElement, $"unknown element <{name}> in {model.TypeName}", child);
                         continue;
                     }

@@ -63,8 +63,8 @@ internal static class OptSchema
     public static readonly ContentModel Cardinality = new("CARDINALITY",
         ("is_ordered", 1, 1), ("is_unique", 1, 1), ("interval", 1, 1));
 
-    private static readonly ContentModel CObject = new("C_OBJECT",
-        ("rm_type_name", 1, 1), ("occurrences", 1, 1), ("node_id", 1, 1));
+    private static readonly ContentModel CObject = new ContentModel("C_OBJECT",
+        ("rm_type_name", 1, 1), ("occurrences", 1, 1), ("node_id", 1, 1)).Lenient();
 
     public static readonly ContentModel CComplexObject = CObject.Extend("C_COMPLEX_OBJECT",
         ("attributes", 0, N), ("default_value", 0, 1));

@@ -45,6 +45,7 @@ internal sealed class TemplateReader(OptContext context)
             Definition = definition,
             Annotations = annotations,
             View = view,
+            Warnings = context.Warnings,
         };
 
         var linker = new TreeLinker(context, template.Language, constraints.Elements);
