@@ -1,5 +1,5 @@
 using System.Xml;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Templates.Tests.Support;
 

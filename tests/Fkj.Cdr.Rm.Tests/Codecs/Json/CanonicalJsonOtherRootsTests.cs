@@ -3,7 +3,7 @@ using Fkj.Cdr.Rm.Codecs.Json;
 using Fkj.Cdr.Rm.Common;
 using Fkj.Cdr.Rm.Meta;
 using Fkj.Cdr.Rm.Records;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Json;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fkj.Cdr.Rm.Codecs;
 using Fkj.Cdr.Rm.Codecs.Json;
 using Fkj.Cdr.Rm.Content;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Json;
 

@@ -1,6 +1,6 @@
 using Fkj.Cdr.Rm.Codecs.Json;
 using Fkj.Cdr.Rm.Content;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Json;
 

@@ -7,7 +7,7 @@ using Fkj.Cdr.Rm.Common;
 using Fkj.Cdr.Rm.Content;
 using Fkj.Cdr.Rm.Meta;
 using Fkj.Cdr.Rm.Tests.Codecs.Json;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 using Version = Fkj.Cdr.Rm.Common.Version;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Xml;

@@ -3,7 +3,7 @@ using Fkj.Cdr.Rm.Codecs;
 using Fkj.Cdr.Rm.Codecs.Xml;
 using Fkj.Cdr.Rm.Content;
 using Fkj.Cdr.Rm.Meta;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Xml;
 

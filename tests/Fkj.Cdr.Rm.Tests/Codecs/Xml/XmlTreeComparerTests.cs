@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Fkj.Cdr.Rm.Meta;
-using Fkj.Cdr.Rm.Tests.Support;
+using Fkj.Cdr.Testing;
 
 namespace Fkj.Cdr.Rm.Tests.Codecs.Xml;
 

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Schema;
 
-namespace Fkj.Cdr.Rm.Tests.Support;
+namespace Fkj.Cdr.Testing;
 
 /// <summary>
 /// The published openEHR ITS-JSON schemas (RM 1.1.0), loaded once with every file pre-registered

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Fkj.Cdr.Rm.Meta;
 
-namespace Fkj.Cdr.Rm.Tests.Support;
+namespace Fkj.Cdr.Testing;
 
 /// <summary>
 /// Compares two canonical XML documents as trees. Ignored: namespaces and their prefixes and

@@ -1,4 +1,4 @@
-namespace Fkj.Cdr.Rm.Tests.Support;
+namespace Fkj.Cdr.Testing;
 
 /// <summary>Locates the shared test fixtures, which live beside the repository in ../shared/fixtures.</summary>
 public static class Fixtures

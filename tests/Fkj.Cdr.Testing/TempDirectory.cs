@@ -1,9 +1,6 @@
-namespace Fkj.Cdr.Storage.Tests.Support;
+namespace Fkj.Cdr.Testing;
 
-/// <summary>
-/// A fresh directory under /tmp, deleted on dispose. /tmp and a directory made with the default mode
-/// (0755 under the usual umask) are traversable by the postgres user, which runs the server as root.
-/// </summary>
+/// <summary>A fresh directory under /tmp (traversable by the postgres user), deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix = "fkj-test")

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Fkj.Cdr.Rm.Tests.Support;
+namespace Fkj.Cdr.Testing;
 
 /// <summary>
 /// Compares two JSON documents as trees: key order and whitespace are ignored, numbers compare by
