@@ -31,7 +31,7 @@ public sealed class ErrorHandlingMiddleware
         }
         catch (ApiException e) when (!context.Response.HasStarted)
         {
-            await WriteAsync(context, e.Status, e.Code, e.Message);
+            await WriteAsync(context, e.Status, e.Code, e.Message, e.Issues, e.Path);
             return;
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
@@ -69,13 +69,14 @@ public sealed class ErrorHandlingMiddleware
         }
     }
 
-    private Task WriteAsync(HttpContext context, int status, string code, string message)
+    private Task WriteAsync(HttpContext context, int status, string code, string message,
+        IReadOnlyList<ErrorIssue>? issues = null, string? path = null)
     {
         var response = context.Response;
         response.Clear();
         response.StatusCode = status;
         response.ContentType = ErrorResponse.ContentType;
-        var body = new ErrorResponse(status, code, message, context.Request.Path.Value);
+        var body = ErrorResponse.For(status, code, message, context, issues, path);
         return JsonSerializer.SerializeAsync(response.Body, body, _json, context.RequestAborted);
     }
 }

@@ -1,3 +1,5 @@
+using Fkj.Cdr.Server.Errors;
+
 namespace Fkj.Cdr.Server.Tests.Support;
 
 /// <summary>One running server for the tests of a collection that only send requests.</summary>
@@ -5,6 +7,7 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public const string ThrowingPath = "/test/throw";
     public const string SecretDetail = "secret internal detail 7f3a";
+    public const string IssuesPath = "/test/issues";
 
     private readonly TempDirectory _directory = new();
 
@@ -15,7 +18,14 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await RunningServer.StartAsync(_directory.Path, app =>
-            app.MapGet(ThrowingPath, string () => throw new InvalidOperationException(SecretDetail)));
+        {
+            app.MapGet(ThrowingPath, string () => throw new InvalidOperationException(SecretDetail));
+            app.MapGet(IssuesPath, string () => throw new ApiException(422, "test_invalid", "Two problems.",
+            [
+                new ErrorIssue("no_place", "something without a place"),
+                new ErrorIssue("missing_element", "rate is missing", "/content[openEHR-EHR-OBSERVATION.pulse.v2]/data[at0002]", 3, 7),
+            ]));
+        });
     }
 
     public async Task DisposeAsync()
