@@ -1,5 +1,7 @@
 using Fkj.Cdr.Storage.Embedded;
 using Fkj.Cdr.Storage.Migrations;
+using Fkj.Cdr.Storage.Templates;
+using Fkj.Cdr.Storage.Tenancy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -19,6 +21,8 @@ public sealed class CdrDatabase : IAsyncDisposable
         DataSource = dataSource;
         Embedded = embedded;
         SchemaVersionAtStart = schemaVersion;
+        Tenants = new TenantStore(dataSource);
+        Templates = new TemplateStore(dataSource);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -28,6 +32,12 @@ public sealed class CdrDatabase : IAsyncDisposable
 
     /// <summary>The schema version the migrations left at start.</summary>
     public int SchemaVersionAtStart { get; }
+
+    /// <summary>Which tenants exist.</summary>
+    public TenantStore Tenants { get; }
+
+    /// <summary>Each tenant's operational templates.</summary>
+    public TemplateStore Templates { get; }
 
     /// <summary>Starts the embedded server when no connection string is set, then applies pending migrations.</summary>
     public static async Task<CdrDatabase> OpenAsync(StorageOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
