@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fkj.Cdr.Server.Auditing;
 using Fkj.Cdr.Server.Database;
+using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Health;
 using Fkj.Cdr.Server.Hosting;
+using Fkj.Cdr.Server.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Fkj.Cdr.Server;
@@ -99,10 +102,18 @@ public static class CdrServer
         // and is closed (embedded PostgreSQL stopped) after the server has stopped.
         builder.Services.AddSingleton<DatabaseService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseService>());
+        builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddScoped<RequestTenant>();
+        builder.Services.AddSingleton<TemplateAudit>();
+        builder.Services.AddSingleton<CompiledTemplateCache>();
+        builder.Services.AddSingleton<TemplateRegistry>();
+        // After the database: the shipped templates are in the default tenant before the server listens.
+        builder.Services.AddHostedService<ShippedTemplates>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.MapHealth();
+        app.MapOpenEhr();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

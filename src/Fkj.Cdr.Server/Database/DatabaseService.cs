@@ -1,3 +1,4 @@
+using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Storage;
 
@@ -45,6 +46,10 @@ public sealed class DatabaseService : IHostedService, IAsyncDisposable
     public Task StopAsync(CancellationToken cancellationToken) => CloseAsync();
 
     public async ValueTask DisposeAsync() => await CloseAsync();
+
+    /// <summary>The open database; a 503 for the request when it is not open (starting or stopping).</summary>
+    public CdrDatabase Require() => Database ?? throw new ApiException(
+        StatusCodes.Status503ServiceUnavailable, "service_unavailable", "The database is not open; try again shortly.");
 
     public Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         Database is { } database

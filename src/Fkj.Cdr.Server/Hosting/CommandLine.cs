@@ -18,6 +18,7 @@ public sealed record CommandLine(string Verb, string[] Options)
           --data-dir DIR              Data directory of the embedded PostgreSQL (default ./.fkj).
           --connection-string S       Use this PostgreSQL instead of the embedded one.
           --log-format json|simple    Console log format (default json).
+          --max-template-size BYTES   Largest template (OPT) accepted for upload (default 10485760, 10 MiB).
         """;
 
     /// <summary>Splits off the verb (serve when absent) and checks that every option is known.</summary>

@@ -7,7 +7,8 @@ namespace Fkj.Cdr.Server.Hosting;
 
 /// <summary>
 /// The server's options, from appsettings.json, then environment variables prefixed <c>FKJ_</c>
-/// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>),
+/// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>,
+/// <c>FKJ_MAXTEMPLATESIZE</c>),
 /// then the command line; later sources win.
 /// </summary>
 public sealed class ServerOptions
@@ -22,6 +23,7 @@ public sealed class ServerOptions
         ["--data-dir"] = nameof(DataDir),
         ["--connection-string"] = nameof(ConnectionString),
         ["--log-format"] = nameof(LogFormat),
+        ["--max-template-size"] = nameof(MaxTemplateSize),
     };
 
     /// <summary>The HTTP port; 0 picks a free one.</summary>
@@ -38,6 +40,9 @@ public sealed class ServerOptions
 
     /// <summary>Console log format: <c>json</c> (one JSON object a line) or <c>simple</c> (one line of text).</summary>
     public string LogFormat { get; set; } = "json";
+
+    /// <summary>The largest operational template (OPT) accepted for upload, in bytes; larger ones get 413.</summary>
+    public long MaxTemplateSize { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Reads the options and returns them with the configuration they came from.</summary>
     public static (ServerOptions Options, IConfiguration Configuration) Load(string[] args, IDictionary? environment = null)
@@ -90,6 +95,10 @@ public sealed class ServerOptions
         if (string.IsNullOrWhiteSpace(DataDir))
         {
             throw new CommandLineException("--data-dir must not be empty.");
+        }
+        if (MaxTemplateSize <= 0)
+        {
+            throw new CommandLineException($"--max-template-size: {MaxTemplateSize.ToString(CultureInfo.InvariantCulture)} is not a positive number of bytes.");
         }
         if (LogFormat is not ("json" or "simple"))
         {

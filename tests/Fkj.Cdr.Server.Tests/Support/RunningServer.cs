@@ -24,10 +24,22 @@ public sealed class RunningServer : IAsyncDisposable
 
     public DatabaseService Database => App.Services.GetRequiredService<DatabaseService>();
 
-    /// <summary>Builds and starts the server; <paramref name="configure"/> may add endpoints first.</summary>
-    public static async Task<RunningServer> StartAsync(string dataDir, Action<WebApplication>? configure = null)
+    /// <summary>Adds a tenant the way an operator would, with SQL (there is no tenant API yet).</summary>
+    public async Task CreateTenantAsync(string id)
     {
-        var app = CdrServer.Build(["serve", "--port", "0", "--data-dir", dataDir, "--log-format", "simple"]);
+        await using var insert = Database.Database!.DataSource.CreateCommand("INSERT INTO tenant (id, name) VALUES (@id, @name) ON CONFLICT DO NOTHING");
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("name", "Test tenant " + id);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Builds and starts the server; <paramref name="configure"/> may add endpoints first, and
+    /// <paramref name="options"/> are more command-line options.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(string dataDir, Action<WebApplication>? configure = null, params string[] options)
+    {
+        var app = CdrServer.Build(["serve", "--port", "0", "--data-dir", dataDir, "--log-format", "simple", .. options]);
         configure?.Invoke(app);
         try
         {
