@@ -23,12 +23,13 @@ public sealed class TenantFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var values = http.Request.Headers[HeaderName];
+        // Repeated headers may arrive as several values or joined with commas; tenant ids have no commas.
+        var values = http.Request.Headers[HeaderName].SelectMany(v => (v ?? "").Split(',')).ToList();
         if (values.Count > 1)
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, "bad_request", $"Send one {HeaderName} header, not {values.Count}.");
+            throw new ApiException(StatusCodes.Status400BadRequest, "bad_request", $"Send one {HeaderName} header with one tenant, not {values.Count}.");
         }
-        var tenantId = values.Count == 0 ? DefaultTenant : values[0]!.Trim();
+        var tenantId = values.Count == 0 ? DefaultTenant : values[0].Trim();
         if (tenantId.Length == 0)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, "bad_request", $"The {HeaderName} header is empty; leave it out for the default tenant.");

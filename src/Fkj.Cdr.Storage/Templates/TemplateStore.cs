@@ -25,7 +25,7 @@ public sealed class TemplateStore
 
     private const string ChecksumSql = "SELECT sha256 FROM template WHERE tenant_id = @tenant AND template_id = @template_id";
 
-    private const string ListSql = $"SELECT {SummaryColumns} FROM template WHERE tenant_id = @tenant ORDER BY template_id";
+    private const string ListSql = $"SELECT {SummaryColumns} FROM template WHERE tenant_id = @tenant ORDER BY template_id COLLATE \"C\"";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -87,7 +87,7 @@ public sealed class TemplateStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    /// <summary>The tenant's templates, by template id.</summary>
+    /// <summary>The tenant's templates, by template id in code point order (the same on every database collation).</summary>
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         await using var tx = await TenantTransaction.BeginAsync(_dataSource, tenantId, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,17 @@ public sealed class CommandLineTests
         Assert.Equal(IPAddress.Loopback, options.BindAddress());
         Assert.Equal("./.fkj", options.DataDir);
         Assert.True(string.IsNullOrEmpty(options.ConnectionString));
+        Assert.Equal(10 * 1024 * 1024, options.MaxTemplateSize);
+    }
+
+    [Fact]
+    public void TheTemplateSizeLimitIsAnOption()
+    {
+        var (options, _) = ServerOptions.Load(["--max-template-size", "2500000"], NoEnvironment);
+        var (fromEnvironment, _) = ServerOptions.Load([], new Hashtable { ["FKJ_MAXTEMPLATESIZE"] = "1000" });
+
+        Assert.Equal(2_500_000, options.MaxTemplateSize);
+        Assert.Equal(1000, fromEnvironment.MaxTemplateSize);
     }
 
     [Fact]
@@ -79,6 +90,7 @@ public sealed class CommandLineTests
     [InlineData("--port", "abc")]
     [InlineData("--bind", "not-an-address")]
     [InlineData("--log-format", "xml")]
+    [InlineData("--max-template-size", "0")]
     public void InvalidOptionValuesAreRefused(string option, string value)
     {
         Assert.Throws<CommandLineException>(() => ServerOptions.Load([option, value], NoEnvironment));

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace Fkj.Cdr.Server.Tests.Support;
+
+/// <summary>A logger that keeps what it is told, for tests that check what was logged.</summary>
+public sealed class ListLogger<T> : ILogger<T>
+{
+    private readonly List<(LogLevel Level, string Message)> _entries = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries
+    {
+        get
+        {
+            lock (_entries) return _entries.ToList();
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_entries) _entries.Add((logLevel, formatter(state, exception)));
+    }
+}
