@@ -11,7 +11,8 @@ namespace Fkj.Cdr.Testing;
 /// <c>openehr/its-rest-openapi</c> (<c>definition-validation.openapi.yaml</c>, ...). The YAML is read once and
 /// turned into JSON; a schema is the document's <c>components</c> with a reference to
 /// <c>#/components/schemas/NAME</c>, so the document's own references resolve. OpenAPI 3.0's
-/// <c>nullable: true</c> becomes a type that allows null. Json.NET Schema's free use is capped per hour,
+/// <c>nullable: true</c> becomes a type that allows null, and the language maps do not require the
+/// languages of their examples. Json.NET Schema's free use is capped per hour,
 /// so validate a few bodies, never in loops over large sets.
 /// </summary>
 public static class ItsRestOpenApi
@@ -55,6 +56,16 @@ public static class ItsRestOpenApi
         var yaml = new YamlStream();
         yaml.Load(reader);
         var json = (JObject)ToJson(yaml.Documents[0].RootNode);
+        // Language maps (LocalizedNames, LocalizedDescriptions, ...) require the languages of their example
+        // (en, sl): an artefact of how the schemas were generated. A language map holds any languages.
+        foreach (var schema in ((JObject)json["components"]!["schemas"]!).Properties().Select(p => p.Value).OfType<JObject>())
+        {
+            if (schema["required"] is JArray required && required.Count > 0
+                && required.All(r => r.Type == JTokenType.String && ((string)r!).Length == 2 && ((string)r!).All(char.IsAsciiLetterLower)))
+            {
+                schema.Remove("required");
+            }
+        }
         foreach (var nullable in json.Descendants().OfType<JObject>().Where(o => o["nullable"]?.Type == JTokenType.Boolean && (bool)o["nullable"]!).ToList())
         {
             if (nullable["type"] is JValue { Type: JTokenType.String } type)

@@ -1,20 +1,26 @@
 using Fkj.Cdr.Rm.Content;
+using Fkj.Cdr.Templates.Validation;
+using Fkj.Cdr.Templates.WebTemplates;
 
 namespace Fkj.Cdr.Server.Definitions;
 
 /// <summary>
 /// The artefacts built from a <see cref="CompiledTemplate"/> by the parts of Fkj.Cdr.Templates beyond the
-/// parser. Each is built once per template through <see cref="CompiledTemplate.Artefact{T}"/>. A part that
-/// is not there yet answers null, and the endpoints say so (406 or 501) instead of guessing.
+/// parser, each built once per template through <see cref="CompiledTemplate.Artefact{T}"/> and shared by
+/// every tenant with the same OPT. A part that is not there yet answers null, and the endpoints say so
+/// (406 or 501) instead of guessing.
 /// </summary>
 public static class CompiledTemplateArtefacts
 {
-    /// <summary>
-    /// The web template of the template, as JSON (<c>application/openehr.wt+json</c>), or null while there is
-    /// no web template builder. Extension point: Fkj.Cdr.Templates.WebTemplates, built once as
-    /// <c>compiled.Artefact(WebTemplateBuilder.Build)</c> and encoded once.
-    /// </summary>
-    public static byte[]? WebTemplateJson(this CompiledTemplate compiled) => null;
+    /// <summary>The composition validator (Fkj.Cdr.Templates.Validation), for the composition endpoints.</summary>
+    public static TemplateValidator Validator(this CompiledTemplate compiled) => compiled.Artefact(TemplateValidator.Compile);
+
+    /// <summary>The web template (Fkj.Cdr.Templates.WebTemplates), as the openEHR SDK makes it; FLAT and STRUCTURED build on it.</summary>
+    public static WebTemplate WebTemplate(this CompiledTemplate compiled) => compiled.Artefact(WebTemplateBuilder.Build);
+
+    /// <summary>The web template as JSON (<c>application/openehr.wt+json</c>), encoded once.</summary>
+    public static byte[] WebTemplateJson(this CompiledTemplate compiled) =>
+        compiled.Artefact(_ => new EncodedWebTemplate(Fkj.Cdr.Templates.WebTemplates.WebTemplateJson.ToUtf8Bytes(compiled.WebTemplate()))).Utf8;
 
     /// <summary>
     /// An example composition of the template in <paramref name="language"/>, or null while there is no
@@ -22,6 +28,6 @@ public static class CompiledTemplateArtefacts
     /// </summary>
     public static Composition? ExampleComposition(this CompiledTemplate compiled, string language) => null;
 
-    // Extension point: the composition validator, Fkj.Cdr.Templates.Validation, as
-    // compiled.Artefact(TemplateValidator.Compile), used by the composition endpoints (issue 4).
+    /// <summary>The encoded web template, a type of its own so that it has its own artefact slot.</summary>
+    private sealed record EncodedWebTemplate(byte[] Utf8);
 }

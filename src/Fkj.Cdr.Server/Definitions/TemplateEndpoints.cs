@@ -52,8 +52,10 @@ public static class TemplateEndpoints
         response.Headers.ETag = ETagOf(upload.Stored);
         if (WantsRepresentation(request))
         {
-            response.ContentType = MediaTypes.Xml;
-            await response.Body.WriteAsync(opt, cancellationToken);
+            // The representation is the OPT as sent, or its web template when that is what the client accepts.
+            var mediaType = MediaTypes.Negotiate(request, MediaTypes.Xml, MediaTypes.WebTemplateJson) ?? MediaTypes.Xml;
+            response.ContentType = mediaType;
+            await response.Body.WriteAsync(mediaType == MediaTypes.Xml ? opt : upload.Compiled.WebTemplateJson(), cancellationToken);
         }
     }
 
@@ -67,7 +69,7 @@ public static class TemplateEndpoints
     private static async Task GetAsync(HttpContext http, [FromRoute(Name = "template_id")] string templateId, RequestTenant tenant,
         TemplateRegistry registry, TemplateAudit audit, CancellationToken cancellationToken)
     {
-        var mediaType = MediaTypes.Negotiate(http.Request, MediaTypes.Xml, MediaTypes.TextXml, MediaTypes.WebTemplateJson, MediaTypes.Json)
+        var mediaType = MediaTypes.Negotiate(http.Request, MediaTypes.Xml, MediaTypes.TextXml, MediaTypes.Json, MediaTypes.WebTemplateJson)
             ?? throw NotAcceptable($"The template is offered as {MediaTypes.Xml} (the OPT) or {MediaTypes.WebTemplateJson} (the web template).");
         var stored = await registry.GetAsync(tenant.Id, templateId, cancellationToken);
         var response = http.Response;
@@ -88,10 +90,10 @@ public static class TemplateEndpoints
             return;
         }
 
-        // The web template, for application/openehr.wt+json and plain application/json alike.
-        var webTemplate = registry.Compile(stored).WebTemplateJson()
-            ?? throw NotAcceptable($"The web template ({MediaTypes.WebTemplateJson}) is not available yet; ask for {MediaTypes.Xml} to get the OPT.");
-        response.ContentType = MediaTypes.WebTemplateJson;
+        // The web template, for application/openehr.wt+json and plain application/json alike (as EHRbase does).
+        var webTemplate = registry.Compile(stored).WebTemplateJson();
+        response.ContentType = mediaType == MediaTypes.Json ? MediaTypes.Json : MediaTypes.WebTemplateJson;
+        response.ContentLength = webTemplate.Length;
         await response.Body.WriteAsync(webTemplate, cancellationToken);
     }
 

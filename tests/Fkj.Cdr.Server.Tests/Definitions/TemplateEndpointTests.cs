@@ -15,7 +15,13 @@ public sealed class TemplateEndpointTests
 
     private readonly TemplateServerFixture _fixture;
 
-    public TemplateEndpointTests(TemplateServerFixture fixture) => _fixture = fixture;
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public TemplateEndpointTests(TemplateServerFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
 
     [Fact]
     public async Task AnUploadIs201WithLocationAndETagAndNoBody()
@@ -247,13 +253,46 @@ public sealed class TemplateEndpointTests
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task TheWebTemplateIs406UntilTheBuilderIsWiredIn()
+    [Theory]
+    [InlineData("application/openehr.wt+json", "application/openehr.wt+json")]
+    [InlineData("application/json", "application/json")]
+    public async Task TheWebTemplateIsTheJsonRepresentation(string accept, string contentType)
     {
-        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId), "application/openehr.wt+json");
+        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId), accept);
 
-        var error = await ErrorBody.ReadAsync(response, 406, "not_acceptable");
-        Assert.Contains("web template", error.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        var json = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(json);
+        Assert.Equal(ShippedTemplateTests.ShippedId, body.RootElement.GetProperty("templateId").GetString());
+        Assert.Equal("nb", body.RootElement.GetProperty("defaultLanguage").GetString());
+        Assert.Equal("COMPOSITION", body.RootElement.GetProperty("tree").GetProperty("rmType").GetString());
+        // Two requirements of the schema that the openEHR SDK's web templates (and so EHRbase's, and this
+        // builder's, which follows them) do not meet either: aqlPath on the root, and localized labels on the
+        // entries of a code list from the openEHR terminology (108 of 322 entries in the SDK's expected files).
+        var errors = ItsRestOpenApi.Validate(ItsRestOpenApi.Definition, "WebTemplate", json)
+            .Where(e => e != "tree: Required properties are missing from object: aqlPath.")
+            .Where(e => !e.EndsWith("Required properties are missing from object: localizedLabels, localizedDescriptions.", StringComparison.Ordinal))
+            .ToList();
+        foreach (var e in errors) _output.WriteLine(e);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnUploadCanAnswerWithTheWebTemplate()
+    {
+        var tenant = await _fixture.NewTenantAsync();
+
+        using var response = await _fixture.UploadAsync(tenant, TemplateFixtures.Read(MinimalObservation), configure: r =>
+        {
+            r.Headers.Add("Prefer", "return=representation");
+            r.Headers.Add("Accept", "application/openehr.wt+json");
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("application/openehr.wt+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(MinimalObservationId, body.RootElement.GetProperty("templateId").GetString());
     }
 
     [Fact]
