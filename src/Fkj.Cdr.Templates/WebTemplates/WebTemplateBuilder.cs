@@ -19,12 +19,15 @@ public static class WebTemplateBuilder
         return new WebTemplate(template.TemplateId, template.Language, languages, Freeze(tree));
     }
 
-    /// <summary>The languages the template describes itself in, the original language first; else those with terms.</summary>
+    /// <summary>
+    /// The languages the template describes itself in (else those it has terms in), in the order the
+    /// SDK lists them: the iteration order of a Java hash set of the codes.
+    /// </summary>
     private static List<string> Languages(OperationalTemplate template)
     {
         var described = template.Description?.Details.Select(d => d.Language).Where(l => l.Length > 0).ToList() ?? [];
-        var all = described.Count > 0 ? described : [.. template.Languages];
-        return [.. new[] { template.Language }.Where(all.Contains).Concat(all).Distinct(StringComparer.Ordinal)];
+        var all = (described.Count > 0 ? described : [.. template.Languages]).Distinct(StringComparer.Ordinal).ToList();
+        return JavaHashOrder.Of(all);
     }
 
     private static WebTemplateNode Freeze(DraftNode node) =>

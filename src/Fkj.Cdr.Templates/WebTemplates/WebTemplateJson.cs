@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fkj.Cdr.Templates.WebTemplates.Building;
@@ -8,6 +9,7 @@ namespace Fkj.Cdr.Templates.WebTemplates;
 /// <summary>
 /// Writes a web template as the JSON the openEHR SDK and EHRbase serve: empty values left out,
 /// properties in the SDK's order, reals as Java writes them (<c>0.0</c>), numeric defaults as numbers.
+/// <see cref="ToUtf8Bytes"/> escapes only what JSON requires, as Jackson does (<c>&gt;=</c>, not <c>\u003E=</c>).
 /// </summary>
 public static partial class WebTemplateJson
 {
@@ -28,7 +30,7 @@ public static partial class WebTemplateJson
     public static byte[] ToUtf8Bytes(WebTemplate template, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, template);
         }

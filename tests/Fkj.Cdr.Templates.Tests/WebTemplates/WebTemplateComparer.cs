@@ -13,9 +13,16 @@ namespace Fkj.Cdr.Templates.Tests.WebTemplates;
 /// </summary>
 public static class WebTemplateComparer
 {
-    public sealed record Difference(string Path, string What)
+    /// <param name="Expected">The golden file's value as JSON text, null where it has none.</param>
+    /// <param name="Actual">Our value as JSON text, null where we have none.</param>
+    public sealed record Difference(string Path, string What, string? Expected = null, string? Actual = null)
     {
         public override string ToString() => $"{Path}: {What}";
+
+        /// <summary>The golden value as a string, for string values.</summary>
+        public string? ExpectedText => Expected is null ? null : JsonSerializer.Deserialize<JsonElement>(Expected) is { ValueKind: JsonValueKind.String } e ? e.GetString() : Expected;
+
+        public string? ActualText => Actual is null ? null : JsonSerializer.Deserialize<JsonElement>(Actual) is { ValueKind: JsonValueKind.String } a ? a.GetString() : Actual;
     }
 
     public sealed record Result(int NodesCompared, List<Difference> Differences);
@@ -67,11 +74,11 @@ public static class WebTemplateComparer
             if (actualChildren.Find(k => k.Key == key) is { Key: not null } match)
                 CompareNode(child, match.Value, $"{path}/{key}", differences, ref nodes);
             else
-                differences.Add(new Difference($"{path}/{key}", "node missing from output"));
+                differences.Add(new Difference($"{path}/{key}", "node missing from output", child.GetRawText()));
         }
 
-        foreach (var (key, _) in actualChildren.Where(a => expectedChildren.All(e => e.Key != a.Key)))
-            differences.Add(new Difference($"{path}/{key}", "node not in the golden file"));
+        foreach (var (key, child) in actualChildren.Where(a => expectedChildren.All(e => e.Key != a.Key)))
+            differences.Add(new Difference($"{path}/{key}", "node not in the golden file", null, child.GetRawText()));
         CompareOrder(expectedChildren.Select(c => c.Key), actualChildren.Select(c => c.Key), path + "/children", differences);
     }
 
@@ -98,11 +105,11 @@ public static class WebTemplateComparer
         foreach (var (k, item) in e)
         {
             if (a.Find(x => x.Key == k) is { Key: not null } match) compare(item, match.Value, $"{path}[{k}]", differences);
-            else differences.Add(new Difference($"{path}[{k}]", "missing from output"));
+            else differences.Add(new Difference($"{path}[{k}]", "missing from output", item.GetRawText()));
         }
 
-        foreach (var (k, _) in a.Where(x => e.All(y => y.Key != x.Key)))
-            differences.Add(new Difference($"{path}[{k}]", "not in the golden file"));
+        foreach (var (k, item) in a.Where(x => e.All(y => y.Key != x.Key)))
+            differences.Add(new Difference($"{path}[{k}]", "not in the golden file", null, item.GetRawText()));
         CompareOrder(e.Select(x => x.Key), a.Select(x => x.Key), path, differences);
     }
 
@@ -114,7 +121,8 @@ public static class WebTemplateComparer
         var eo = e.Where(common.Contains).ToList();
         var ao = a.Where(common.Contains).ToList();
         if (!eo.SequenceEqual(ao))
-            differences.Add(new Difference(path, $"order: expected [{string.Join(", ", eo)}], found [{string.Join(", ", ao)}]"));
+            differences.Add(new Difference(path, $"order: expected [{string.Join(", ", eo)}], found [{string.Join(", ", ao)}]",
+                JsonSerializer.Serialize(eo), JsonSerializer.Serialize(ao)));
     }
 
     /// <summary>Items with their keys; a key seen before gets #2, #3.</summary>
@@ -140,13 +148,13 @@ public static class WebTemplateComparer
         if (e is null && a is null) return;
         if (e is null)
         {
-            differences.Add(new Difference(path, $"not in the golden file: {Short(a!.Value)}"));
+            differences.Add(new Difference(path, $"not in the golden file: {Short(a!.Value)}", null, a.Value.GetRawText()));
             return;
         }
 
         if (a is null)
         {
-            differences.Add(new Difference(path, $"missing from output, expected {Short(e.Value)}"));
+            differences.Add(new Difference(path, $"missing from output, expected {Short(e.Value)}", e.Value.GetRawText()));
             return;
         }
 
@@ -154,13 +162,13 @@ public static class WebTemplateComparer
         var av = a.Value;
         if (Number(ev) is { } en && Number(av) is { } an)
         {
-            if (en != an) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}"));
+            if (en != an) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}", ev.GetRawText(), av.GetRawText()));
             return;
         }
 
         if (ev.ValueKind != av.ValueKind && !(IsBoolean(ev) && IsBoolean(av)))
         {
-            differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}"));
+            differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}", ev.GetRawText(), av.GetRawText()));
             return;
         }
 
@@ -174,17 +182,17 @@ public static class WebTemplateComparer
                 var ai = av.EnumerateArray().ToList();
                 if (ei.Count != ai.Count)
                 {
-                    differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}"));
+                    differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}", ev.GetRawText(), av.GetRawText()));
                     break;
                 }
 
                 for (var i = 0; i < ei.Count; i++) CompareValue(ei[i], ai[i], $"{path}/{i}", differences);
                 break;
             case JsonValueKind.String:
-                if (ev.GetString() != av.GetString()) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}"));
+                if (ev.GetString() != av.GetString()) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}", ev.GetRawText(), av.GetRawText()));
                 break;
             case JsonValueKind.True or JsonValueKind.False:
-                if (ev.GetBoolean() != av.GetBoolean()) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}"));
+                if (ev.GetBoolean() != av.GetBoolean()) differences.Add(new Difference(path, $"expected {Short(ev)}, found {Short(av)}", ev.GetRawText(), av.GetRawText()));
                 break;
         }
     }
