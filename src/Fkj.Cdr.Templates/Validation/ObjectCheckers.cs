@@ -313,17 +313,19 @@ internal sealed class QuantityChecker : ObjectChecker
                 $"magnitude {Number(quantity.Magnitude)} {quantity.Units} is outside {rangeTexts[index]}", "magnitude");
 
         if (item.Precision is not { } precision) return;
-        if (quantity.Precision is { } stated)
+        if (quantity.Precision is { } stated && !precision.Contains(stated))
         {
-            if (!precision.Contains(stated) && context.Fail())
+            if (context.Fail())
                 context.Error(ValidationErrorCodes.Precision, precisionTexts[index], stated.ToString(CultureInfo.InvariantCulture),
                     $"precision {stated} is outside {precisionTexts[index]}", "precision");
+            return;
         }
-        else if (precision.Upper is { } places and >= 0 and <= 15 && Math.Round(quantity.Magnitude, places) != quantity.Magnitude && context.Fail())
-        {
+
+        // The magnitude may not have more decimals than the precision says (the stated one, else the template's upper bound).
+        var places = quantity.Precision is >= 0 ? quantity.Precision : precision.Upper;
+        if (places is >= 0 and <= 15 && Math.Round(quantity.Magnitude, places.Value) != quantity.Magnitude && context.Fail())
             context.Error(ValidationErrorCodes.Precision, $"at most {places} decimals", Number(quantity.Magnitude),
-                $"magnitude {Number(quantity.Magnitude)} has more than the {places} decimals the template allows", "magnitude");
-        }
+                $"magnitude {Number(quantity.Magnitude)} has more than {places} decimals", "magnitude");
     }
 }
 
