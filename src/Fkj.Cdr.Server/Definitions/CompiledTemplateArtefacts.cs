@@ -7,8 +7,7 @@ namespace Fkj.Cdr.Server.Definitions;
 /// <summary>
 /// The artefacts built from a <see cref="CompiledTemplate"/> by the parts of Fkj.Cdr.Templates beyond the
 /// parser, each built once per template through <see cref="CompiledTemplate.Artefact{T}"/> and shared by
-/// every tenant with the same OPT. A part that is not there yet answers null, and the endpoints say so
-/// (406 or 501) instead of guessing.
+/// every tenant with the same OPT.
 /// </summary>
 public static class CompiledTemplateArtefacts
 {
@@ -23,10 +22,12 @@ public static class CompiledTemplateArtefacts
         compiled.Artefact(_ => new EncodedWebTemplate(Fkj.Cdr.Templates.WebTemplates.WebTemplateJson.ToUtf8Bytes(compiled.WebTemplate()))).Utf8;
 
     /// <summary>
-    /// An example composition of the template in <paramref name="language"/>, or null while there is no
-    /// generator. Extension point: Fkj.Cdr.Templates.Examples, <c>ExampleComposition.Create(template, language)</c>.
+    /// A new example composition of the template in <paramref name="language"/> (Fkj.Cdr.Templates.Examples):
+    /// every mandatory node with plausible values, valid against the template. Built on each call, since a
+    /// composition is mutable; it is deterministic and cheap.
     /// </summary>
-    public static Composition? ExampleComposition(this CompiledTemplate compiled, string language) => null;
+    public static Composition ExampleComposition(this CompiledTemplate compiled, string? language = null) =>
+        Fkj.Cdr.Templates.Examples.ExampleComposition.Create(compiled.Template, language);
 
     /// <summary>The encoded web template, a type of its own so that it has its own artefact slot.</summary>
     private sealed record EncodedWebTemplate(byte[] Utf8);

@@ -104,9 +104,9 @@ public static class TemplateEndpoints
             ?? throw NotAcceptable($"An example composition is offered as {MediaTypes.Json} (canonical JSON) or {MediaTypes.Xml} (canonical XML).");
         var compiled = await registry.GetCompiledAsync(tenant.Id, templateId, cancellationToken);
         audit.Read(tenant.Id, Actor.Of(http), templateId, "example " + mediaType);
-        var example = compiled.ExampleComposition(compiled.Template.Language)
-            ?? throw new ApiException(StatusCodes.Status501NotImplemented, "not_implemented",
-                "Example compositions are not available yet on this server.");
+        // ITS-REST's type (input/output) and detail_level may be ignored, falling back to what the server has:
+        // one example of the mandatory nodes, in the template's original language.
+        var example = compiled.ExampleComposition(compiled.Template.Language);
 
         http.Response.ContentType = mediaType;
         var body = mediaType == MediaTypes.Json ? CanonicalJson.Encode(example, indented: true) : CanonicalXml.Encode(example, indented: true);

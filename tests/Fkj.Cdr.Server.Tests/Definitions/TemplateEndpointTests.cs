@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Fkj.Cdr.Rm.Codecs.Json;
+using Fkj.Cdr.Rm.Codecs.Xml;
+using Fkj.Cdr.Rm.Content;
+using Fkj.Cdr.Server.Definitions;
 
 namespace Fkj.Cdr.Server.Tests.Definitions;
 
@@ -296,10 +300,38 @@ public sealed class TemplateEndpointTests
     }
 
     [Fact]
-    public async Task TheExampleIs501UntilTheGeneratorIsWiredIn()
+    public async Task TheExampleIsACanonicalJsonCompositionThatTheTemplateAccepts()
     {
         using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", "application/json");
 
-        await ErrorBody.ReadAsync(response, 501, "not_implemented");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var json = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(ItsJsonSchema.Validate(json));
+        var composition = CanonicalJson.Decode<Composition>(json);
+        Assert.Equal(ShippedTemplateTests.ShippedId, composition.ArchetypeDetails!.TemplateId!.Value);
+        var compiled = await _fixture.Server.App.Services.GetRequiredService<TemplateRegistry>()
+            .GetCompiledAsync("default", ShippedTemplateTests.ShippedId, CancellationToken.None);
+        var result = compiled.Validator().Validate(composition);
+        Assert.True(result.IsValid, result.ToString());
+    }
+
+    [Fact]
+    public async Task TheExampleIsCanonicalXmlWhenAskedFor()
+    {
+        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", "application/xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        var composition = CanonicalXml.Decode<Composition>(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(ShippedTemplateTests.ShippedId, composition.ArchetypeDetails!.TemplateId!.Value);
+    }
+
+    [Fact]
+    public async Task TheExampleInFlatFormatIs406ForNow()
+    {
+        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", "application/openehr.wt.flat+json");
+
+        await ErrorBody.ReadAsync(response, 406, "not_acceptable");
     }
 }
