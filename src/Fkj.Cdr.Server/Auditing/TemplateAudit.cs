@@ -14,12 +14,15 @@ public sealed partial class TemplateAudit
     public TemplateAudit(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger(Category);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
-        Message = "Template {TemplateId} uploaded by {Actor} in tenant {Tenant}: {Outcome} (sha256 {Sha256}, {Bytes} bytes)")]
+        Message = "Template {TemplateId} upload by {Actor} in tenant {Tenant}: {Outcome} (sha256 {Sha256}, {Bytes} bytes)")]
     public partial void Uploaded(string tenant, string actor, string templateId, string outcome, string sha256, int bytes);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
-        Message = "Template upload by {Actor} in tenant {Tenant} refused: {Code} (template {TemplateId}, {Bytes} bytes)")]
-    public partial void Refused(string tenant, string actor, string code, string? templateId, int bytes);
+        Message = "Template {TemplateId} upload by {Actor} in tenant {Tenant}: refused, {Code} ({Bytes} bytes)")]
+    public partial void Refused(string tenant, string actor, string code, string templateId, int bytes);
+
+    /// <summary>What <see cref="Refused"/> names a template that did not parse far enough to have an id.</summary>
+    public const string Unparsed = "(unparsed)";
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
         Message = "Template {TemplateId} read by {Actor} in tenant {Tenant} as {Representation}")]

@@ -42,7 +42,7 @@ public sealed class TemplateRegistry
         }
         catch (OptParseException e)
         {
-            _audit.Refused(tenantId, actor, TemplateErrors.InvalidTemplateCode, null, opt.Length);
+            _audit.Refused(tenantId, actor, TemplateErrors.InvalidTemplateCode, TemplateAudit.Unparsed, opt.Length);
             throw TemplateErrors.Invalid(e);
         }
 

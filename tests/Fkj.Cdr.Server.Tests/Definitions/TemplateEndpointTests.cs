@@ -77,6 +77,20 @@ public sealed class TemplateEndpointTests
     }
 
     [Fact]
+    public async Task ConcurrentUploadsOfOneTemplateCreateItOnce()
+    {
+        var tenant = await _fixture.NewTenantAsync();
+        var opt = TemplateFixtures.Read(MinimalObservation);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _fixture.UploadAsync(tenant, opt)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Single(responses.Select(r => r.Headers.ETag!.Tag).Distinct());
+        foreach (var response in responses) response.Dispose();
+    }
+
+    [Fact]
     public async Task PreferReturnRepresentationAnswersWithTheOpt()
     {
         var tenant = await _fixture.NewTenantAsync();
