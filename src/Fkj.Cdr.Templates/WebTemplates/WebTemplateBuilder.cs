@@ -49,6 +49,7 @@ public static class WebTemplateBuilder
             ProportionTypes = [.. node.ProportionTypes],
             Cardinalities = node.Cardinalities.Select(c => new WebTemplateCardinality(c.Min, c.Max, [.. c.Ids])).ToList(),
             Constraint = node.Constraint,
+            AttributeOf = node.AttributeOf,
             IsArchetypeSlot = node.IsArchetypeSlot,
         };
 

@@ -81,6 +81,13 @@ public sealed class WebTemplateNode
     /// <summary>The OPT constraint the node was made from; null for RM attributes the template does not constrain.</summary>
     public CObject? Constraint { get; init; }
 
+    /// <summary>
+    /// For a node that stands for an RM attribute (<c>time</c>, <c>subject</c>, …): the constraint of the
+    /// object the attribute belongs to, e.g. the EVENT of an event's time, which the web template may
+    /// not show as a node of its own. Null for other nodes and where that object is not constrained.
+    /// </summary>
+    public CObject? AttributeOf { get; init; }
+
     /// <summary>True where the node stands for an archetype slot left open in the template.</summary>
     public bool IsArchetypeSlot { get; init; }
 

@@ -49,6 +49,9 @@ internal sealed class DraftNode
     /// <summary>The constraint the node was made from; null for RM attributes the template leaves out.</summary>
     public CObject? Constraint { get; set; }
 
+    /// <summary>For an RM attribute node: the constraint of the object the attribute belongs to, if it has one.</summary>
+    public CObject? AttributeOf { get; set; }
+
     public string FullId => IdNumber is { } n ? Id + n : Id;
 
     public bool IsNullable => Min == 0;
@@ -84,6 +87,7 @@ internal sealed class DraftNode
             Annotations = Annotations is null ? null : new Dictionary<string, string>(Annotations, StringComparer.Ordinal),
             IsArchetypeSlot = IsArchetypeSlot,
             Constraint = Constraint,
+            AttributeOf = AttributeOf,
             Children = Children.Select(c => c.Clone()).ToList(),
         };
         foreach (var (k, v) in LocalizedNames) copy.LocalizedNames[k] = v;

@@ -421,7 +421,9 @@ internal sealed partial class Generator
         {
             var id = FlatIds.FromName(attribute.Name);
             if (node.Children.Any(c => c.FullId == id)) continue;
-            node.Children.Add(BuildAttributeNode(attribute, path, id));
+            var child = BuildAttributeNode(attribute, path, id);
+            child.AttributeOf = node.Constraint;
+            node.Children.Add(child);
         }
     }
 

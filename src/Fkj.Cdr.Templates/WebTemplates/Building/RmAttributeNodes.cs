@@ -64,8 +64,9 @@ internal static class RmAttributeNodes
     public static bool HasAttribute(string rmType, string? name) =>
         name is not null && RmModel.Find(rmType)?.FindAttribute(name) is not null;
 
-    private static readonly (string Type, string[] Attributes)[] ContextAttributes =
-    [
+    private static readonly (RmType Type, string[] Attributes)[] ContextAttributes =
+    [.. new (string Type, string[] Attributes)[]
+    {
         ("LOCATABLE", ["language"]),
         ("ACTION", ["time"]),
         ("ACTIVITY", ["timing", "action_archetype_id"]),
@@ -77,15 +78,15 @@ internal static class RmAttributeNodes
         // healthCareFacility is spelled so in the SDK and so never matches a node id.
         ("EVENT_CONTEXT", ["start_time", "end_time", "location", "setting", "healthCareFacility", "participations"]),
         ("COMPOSITION", ["language", "territory", "composer", "category"]),
-    ];
+    }.Select(c => (RmModel.Get(c.Type), c.Attributes))];
 
     /// <summary>True where a child with this id is context of a node of <paramref name="parentRmType"/>.</summary>
     public static bool IsInContext(string parentRmType, string childId)
     {
         if (RmModel.Find(parentRmType) is not { } type) return false;
-        foreach (var (typeName, attributes) in ContextAttributes)
+        foreach (var (contextType, attributes) in ContextAttributes)
         {
-            if (type.IsSubtypeOf(RmModel.Get(typeName)) && attributes.Contains(childId, StringComparer.Ordinal)) return true;
+            if (type.IsSubtypeOf(contextType) && attributes.Contains(childId, StringComparer.Ordinal)) return true;
         }
 
         return false;
