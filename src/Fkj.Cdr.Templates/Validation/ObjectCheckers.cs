@@ -99,11 +99,11 @@ internal sealed class ArchetypeRootChecker : ComplexChecker
 /// <summary>ARCHETYPE_SLOT: takes archetype roots whose archetype id its includes allow and its excludes do not.</summary>
 internal sealed class SlotChecker : ObjectChecker
 {
-    private readonly Regex[] includes;
-    private readonly Regex[] excludes;
+    private readonly PatternMatcher[] includes;
+    private readonly PatternMatcher[] excludes;
     private readonly bool includesAny;
 
-    public SlotChecker(ArchetypeSlot slot, RmType rmType, Func<string, Regex?> compile) : base(slot, rmType)
+    public SlotChecker(ArchetypeSlot slot, RmType rmType, Func<string, PatternMatcher> compile) : base(slot, rmType)
     {
         includes = Compile(slot.Includes, compile, out includesAny);
         excludes = Compile(slot.Excludes, compile, out _);
@@ -112,15 +112,15 @@ internal sealed class SlotChecker : ObjectChecker
 
     public string Description { get; }
 
-    private static Regex[] Compile(IReadOnlyList<string> assertions, Func<string, Regex?> compile, out bool any)
+    private static PatternMatcher[] Compile(IReadOnlyList<string> assertions, Func<string, PatternMatcher> compile, out bool any)
     {
         any = false;
-        var list = new List<Regex>();
+        var list = new List<PatternMatcher>();
         foreach (var assertion in assertions)
         {
             var pattern = Expression(assertion);
             if (pattern is ".*" or ".+") any = true;
-            if (compile(pattern) is { } regex) list.Add(regex);
+            list.Add(compile(pattern));
         }
 
         return [.. list];
@@ -151,7 +151,7 @@ internal sealed class SlotChecker : ObjectChecker
         return included || includes.Length == 0;
     }
 
-    private static bool Matches(Regex regex, string text)
+    private static bool Matches(PatternMatcher regex, string text)
     {
         try
         {

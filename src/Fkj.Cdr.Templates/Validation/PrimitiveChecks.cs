@@ -23,10 +23,10 @@ internal sealed class StringCheck : PrimitiveCheck
 {
     private readonly string[] list;
     private readonly HashSet<string>? set;
-    private readonly Regex? regex;
+    private readonly PatternMatcher? regex;
     private readonly string text;
 
-    public StringCheck(CString constraint, Func<string, Regex?> compile)
+    public StringCheck(CString constraint, Func<string, PatternMatcher> compile)
     {
         list = constraint.ListOpen ? [] : [.. constraint.List];
         if (list.Length > 8) set = new HashSet<string>(list, StringComparer.Ordinal);

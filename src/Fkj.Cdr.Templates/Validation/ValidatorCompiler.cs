@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Fkj.Cdr.Rm.Meta;
 using Fkj.Cdr.Templates.Opt;
 using Fkj.Cdr.Templates.Opt.Constraints;
@@ -9,14 +8,11 @@ namespace Fkj.Cdr.Templates.Validation;
 /// <summary>Builds the checker tree of one template. Used by one thread for one compile, then dropped.</summary>
 internal sealed class ValidatorCompiler(OperationalTemplate template)
 {
-    /// <summary>How long one regular expression may run on one value; OPT patterns are untrusted input.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
-
     private static readonly Dictionary<RmType, RmType[]> ConcreteSubtypes = BuildSubtypes();
 
     private readonly Dictionary<CObject, ObjectChecker> compiled = new(ReferenceEqualityComparer.Instance);
     private readonly List<(InternalRefChecker Checker, ArchetypeInternalRef Reference)> references = [];
-    private readonly Dictionary<string, Regex?> regexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PatternMatcher> regexes = new(StringComparer.Ordinal);
 
     private static Dictionary<RmType, RmType[]> BuildSubtypes()
     {
@@ -138,42 +134,11 @@ internal sealed class ValidatorCompiler(OperationalTemplate template)
         _ => new StringCheck(new CString(), CompileRegex),
     };
 
-    /// <summary>
-    /// An OPT regular expression, anchored (ADL patterns match the whole value). NonBacktracking runs in
-    /// linear time, so a hostile pattern cannot stall a validation; patterns it cannot run (backreferences,
-    /// lookarounds) fall back to the backtracking engine, compiled, with a match timeout. A pattern .NET
-    /// cannot read at all (the parser already reports those) checks nothing.
-    /// </summary>
-    private Regex? CompileRegex(string pattern)
+    /// <summary>One matcher per distinct expression in a template; the regular expression itself is built on first use (see <see cref="PatternMatcher"/>).</summary>
+    private PatternMatcher CompileRegex(string pattern)
     {
-        if (regexes.TryGetValue(pattern, out var regex)) return regex;
-        var anchored = $"^(?:{pattern})$";
-        try
-        {
-            regex = new Regex(anchored, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            regex = TryBacktracking(anchored);
-        }
-        catch (ArgumentException)
-        {
-            regex = TryBacktracking(anchored);
-        }
-
-        return regexes[pattern] = regex;
-
-        static Regex? TryBacktracking(string anchored)
-        {
-            try
-            {
-                return new Regex(anchored, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-        }
+        if (!regexes.TryGetValue(pattern, out var matcher)) regexes[pattern] = matcher = new PatternMatcher(pattern);
+        return matcher;
     }
 
     private static string Describe(ConstraintRef reference)
