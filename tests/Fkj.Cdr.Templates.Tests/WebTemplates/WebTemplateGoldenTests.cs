@@ -38,6 +38,24 @@ public class WebTemplateGoldenTests(ITestOutputHelper output)
         Assert.Empty(Compare(golden).Differences);
     }
 
+    /// <summary>The allow-list stays minimal: every rule and every exact entry explains some difference.</summary>
+    [Fact]
+    public void Every_known_difference_is_needed()
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var golden in GoldenWebTemplates.All)
+        {
+            foreach (var difference in Compare(golden).Differences)
+            {
+                if (KnownDifferences.ExactEntry(golden, difference) is { } path) used.Add(golden.Name + " " + path);
+                else if (golden.Producer == "Better" && KnownDifferences.RuleFor(difference) is { } rule) used.Add(rule.Id);
+            }
+        }
+
+        Assert.Empty(KnownDifferences.BetterRules.Select(r => r.Id).Where(id => !used.Contains(id)));
+        Assert.Empty(KnownDifferences.ExactEntries().Select(e => e.File + " " + e.Path).Where(e => !used.Contains(e)));
+    }
+
     /// <summary>Per golden file: nodes compared, differing fields, and how many each reason explains.</summary>
     [Fact]
     public void Summary()
