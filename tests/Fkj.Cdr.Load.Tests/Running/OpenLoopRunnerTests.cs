@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Fkj.Cdr.Load.Measurement;
+using Fkj.Cdr.Load.Running;
+
+namespace Fkj.Cdr.Load.Tests.Running;
+
+public sealed class OpenLoopRunnerTests
+{
+    [Fact]
+    public void Requests_fall_due_evenly_at_the_rate()
+    {
+        var f = Stopwatch.Frequency;
+        Assert.Equal(0, OpenLoopRunner.DueOffsetTicks(0, 100));
+        Assert.Equal(f / 100.0, OpenLoopRunner.DueOffsetTicks(1, 100), 1.0);
+        Assert.Equal((double)f, OpenLoopRunner.DueOffsetTicks(100, 100), 1.0);
+        Assert.Equal(5.0 * f, OpenLoopRunner.DueOffsetTicks(1_000, 200), 1.0);
+    }
+
+    [Fact]
+    public async Task Sends_at_the_rate_without_waiting_for_answers()
+    {
+        var starts = new long[50];
+        var clock = Stopwatch.StartNew();
+        var run = await OpenLoopRunner.RunAsync(async (sequence, ct) =>
+        {
+            starts[sequence] = clock.ElapsedTicks;
+            // Far slower than the 10 ms between requests: a closed loop would fall behind, an open one must not.
+            await Task.Delay(200, ct);
+            return new RequestOutcome(201);
+        }, rate: 100, maxInFlight: 1_000, new RunLimits(50, TimeSpan.FromMinutes(1)), CancellationToken.None);
+
+        Assert.Equal(50, run.Issued);
+        Assert.Equal(50, run.Log.Summarise().Succeeded);
+        // The 50th request went out about 490 ms in, not 50 × 200 ms in.
+        var lastStartMs = starts[49] * 1000.0 / Stopwatch.Frequency;
+        Assert.InRange(lastStartMs, 480, 2_000);
+        Assert.InRange(run.ElapsedSeconds, 0.65, 3);
+    }
+
+    [Fact]
+    public async Task Stops_issuing_at_the_duration()
+    {
+        var run = await OpenLoopRunner.RunAsync((_, _) => ValueTask.FromResult(new RequestOutcome(200)),
+            rate: 200, maxInFlight: 100, new RunLimits(1_000_000, TimeSpan.FromMilliseconds(250)), CancellationToken.None);
+
+        // Due offsets 0, 5, ..., 245 ms: exactly 50 requests fall inside 250 ms.
+        Assert.Equal(50, run.Issued);
+        Assert.Equal(50, run.Log.Summarise().Succeeded);
+    }
+
+    [Fact]
+    public async Task Past_the_in_flight_cap_requests_are_dropped_not_queued()
+    {
+        using var release = new SemaphoreSlim(0);
+        var runTask = OpenLoopRunner.RunAsync(async (_, ct) =>
+        {
+            await release.WaitAsync(ct);
+            return new RequestOutcome(201);
+        }, rate: 1_000, maxInFlight: 5, new RunLimits(40, TimeSpan.FromMinutes(1)), CancellationToken.None);
+        // Every request is due within 40 ms; none can finish until released.
+        await Task.Delay(300);
+        release.Release(1_000);
+        var run = await runTask;
+
+        var summary = run.Log.Summarise();
+        Assert.Equal(40, run.Issued);
+        Assert.Equal(5, summary.Succeeded);
+        Assert.Equal(35, summary.Outcomes["dropped"]);
+        Assert.Equal(5, summary.All.Count);
+    }
+
+    [Fact]
+    public async Task Latency_runs_from_when_a_request_was_due()
+    {
+        // A server that handles one request at a time, 20 ms each, offered 100 requests/s (one every 10 ms):
+        // the queue grows, and so must the latency; a closed-loop measure would show a flat 20 ms.
+        using var server = new SemaphoreSlim(1);
+        var run = await OpenLoopRunner.RunAsync(async (_, ct) =>
+        {
+            await server.WaitAsync(ct);
+            try
+            {
+                await Task.Delay(20, ct);
+            }
+            finally
+            {
+                server.Release();
+            }
+            return new RequestOutcome(200);
+        }, rate: 100, maxInFlight: 1_000, new RunLimits(30, TimeSpan.FromMinutes(1)), CancellationToken.None);
+
+        var latency = run.Log.Summarise().Success;
+        Assert.Equal(30, latency.Count);
+        // The 30th request is due at 290 ms but served after 30 × 20 = 600 ms: about 300 ms late.
+        Assert.InRange(latency.MaxMs, 250, 5_000);
+        Assert.True(latency.MaxMs > 5 * latency.MinMs);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_issuing_and_waits_for_nothing_more()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        var clock = Stopwatch.StartNew();
+        var run = await OpenLoopRunner.RunAsync(async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromMinutes(5), ct);
+            return new RequestOutcome(200);
+        }, rate: 50, maxInFlight: 100, new RunLimits(1_000, TimeSpan.FromMinutes(5)), stop.Token);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        // Issuing stopped when the token fired (late, on a busy machine, but it stopped): no more than the rate allows up to then.
+        Assert.InRange(run.Issued, 1, (long)(clock.Elapsed.TotalSeconds * 50) + 1);
+        Assert.Equal(run.Issued, run.Log.Summarise().Outcomes["cancelled"]);
+    }
+}
