@@ -1,5 +1,6 @@
 using Fkj.Cdr.Storage.Embedded;
 using Fkj.Cdr.Storage.Migrations;
+using Fkj.Cdr.Storage.Records;
 using Fkj.Cdr.Storage.Templates;
 using Fkj.Cdr.Storage.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed class CdrDatabase : IAsyncDisposable
         SchemaVersionAtStart = schemaVersion;
         Tenants = new TenantStore(dataSource);
         Templates = new TemplateStore(dataSource);
+        LeafIndex = new LeafIndex(dataSource);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -38,6 +40,25 @@ public sealed class CdrDatabase : IAsyncDisposable
 
     /// <summary>Each tenant's operational templates.</summary>
     public TemplateStore Templates { get; }
+
+    /// <summary>EHRs and their subjects (in a <see cref="TenantTransaction"/> of the caller's).</summary>
+    public EhrStore Ehrs { get; } = new();
+
+    /// <summary>Contributions: one per commit.</summary>
+    public ContributionStore Contributions { get; } = new();
+
+    /// <summary>Versioned objects and their versions.</summary>
+    public VersionStore Versions { get; } = new();
+
+    /// <summary>The query index of versions, with its cache of archetype path ids.</summary>
+    public LeafIndex LeafIndex { get; }
+
+    /// <summary>The audit trail of patient data.</summary>
+    public AuditLog Audit { get; } = new();
+
+    /// <summary>Begins a transaction in the tenant's data (see <see cref="TenantTransaction"/>).</summary>
+    public Task<TenantTransaction> BeginAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        TenantTransaction.BeginAsync(DataSource, tenantId, cancellationToken);
 
     /// <summary>Starts the embedded server when no connection string is set, then applies pending migrations.</summary>
     public static async Task<CdrDatabase> OpenAsync(StorageOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
