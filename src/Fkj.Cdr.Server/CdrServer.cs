@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Fkj.Cdr.Server.Auditing;
 using Fkj.Cdr.Server.Database;
 using Fkj.Cdr.Server.Definitions;
+using Fkj.Cdr.Server.Ehr;
 using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Health;
 using Fkj.Cdr.Server.Hosting;
@@ -107,6 +108,12 @@ public static class CdrServer
         builder.Services.AddSingleton<TemplateAudit>();
         builder.Services.AddSingleton<CompiledTemplateCache>();
         builder.Services.AddSingleton<TemplateRegistry>();
+        // The EHR API: patient-data audit, EHR and composition use cases, and the FLAT/STRUCTURED hook.
+        builder.Services.AddScoped<AuditScope>();
+        builder.Services.AddSingleton<PatientAudit>();
+        builder.Services.AddSingleton<EhrService>();
+        builder.Services.AddSingleton<CompositionService>();
+        builder.Services.AddSingleton<ISimplifiedFormats, SimplifiedFormatsHook>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();
 

@@ -1,4 +1,5 @@
 using Fkj.Cdr.Server.Definitions;
+using Fkj.Cdr.Server.Ehr;
 using Fkj.Cdr.Server.Tenancy;
 
 namespace Fkj.Cdr.Server;
@@ -12,6 +13,7 @@ public static class OpenEhrApi
     {
         var openEhr = endpoints.MapGroup(BasePath).WithTenant();
         openEhr.MapTemplateDefinitions();
+        openEhr.MapEhr();
         return endpoints;
     }
 }

@@ -28,4 +28,19 @@ public sealed class ApiException : Exception
     public IReadOnlyList<ErrorIssue> Issues { get; }
 
     public string? Path { get; }
+
+    /// <summary>
+    /// Response headers the error answer carries besides its body, such as the ETag of the latest version with a
+    /// 412 (ITS-REST). Set them with <see cref="WithHeader"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers => _headers;
+
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Adds a response header to the error answer; returns this exception, for throwing.</summary>
+    public ApiException WithHeader(string name, string value)
+    {
+        _headers[name] = value;
+        return this;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ErrorHandlingMiddleware
         }
         catch (ApiException e) when (!context.Response.HasStarted)
         {
-            await WriteAsync(context, e.Status, e.Code, e.Message, e.Issues, e.Path);
+            await WriteAsync(context, e.Status, e.Code, e.Message, e.Issues, e.Path, e.Headers);
             return;
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
@@ -70,11 +70,15 @@ public sealed class ErrorHandlingMiddleware
     }
 
     private Task WriteAsync(HttpContext context, int status, string code, string message,
-        IReadOnlyList<ErrorIssue>? issues = null, string? path = null)
+        IReadOnlyList<ErrorIssue>? issues = null, string? path = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var response = context.Response;
         response.Clear();
         response.StatusCode = status;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            response.Headers[name] = value;
+        }
         response.ContentType = ErrorResponse.ContentType;
         var body = ErrorResponse.For(status, code, message, context, issues, path);
         return JsonSerializer.SerializeAsync(response.Body, body, _json, context.RequestAborted);

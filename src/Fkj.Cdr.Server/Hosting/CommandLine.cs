@@ -19,6 +19,8 @@ public sealed record CommandLine(string Verb, string[] Options)
           --connection-string S       Use this PostgreSQL instead of the embedded one.
           --log-format json|simple    Console log format (default json).
           --max-template-size BYTES   Largest template (OPT) accepted for upload (default 10485760, 10 MiB).
+          --max-body-size BYTES       Largest composition, EHR_STATUS or contribution body (default 10485760, 10 MiB).
+          --system-id ID              This EHR system's id, in every version uid and audit (default fkj.cdr).
         """;
 
     /// <summary>Splits off the verb (serve when absent) and checks that every option is known.</summary>

@@ -8,7 +8,7 @@ namespace Fkj.Cdr.Server.Hosting;
 /// <summary>
 /// The server's options, from appsettings.json, then environment variables prefixed <c>FKJ_</c>
 /// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>,
-/// <c>FKJ_MAXTEMPLATESIZE</c>),
+/// <c>FKJ_MAXTEMPLATESIZE</c>, <c>FKJ_MAXBODYSIZE</c>, <c>FKJ_SYSTEMID</c>),
 /// then the command line; later sources win.
 /// </summary>
 public sealed class ServerOptions
@@ -24,6 +24,8 @@ public sealed class ServerOptions
         ["--connection-string"] = nameof(ConnectionString),
         ["--log-format"] = nameof(LogFormat),
         ["--max-template-size"] = nameof(MaxTemplateSize),
+        ["--max-body-size"] = nameof(MaxBodySize),
+        ["--system-id"] = nameof(SystemId),
     };
 
     /// <summary>The HTTP port; 0 picks a free one.</summary>
@@ -43,6 +45,18 @@ public sealed class ServerOptions
 
     /// <summary>The largest operational template (OPT) accepted for upload, in bytes; larger ones get 413.</summary>
     public long MaxTemplateSize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest composition, EHR_STATUS or contribution body accepted, in bytes; larger ones get 413.
+    /// </summary>
+    public long MaxBodySize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The id of this EHR system: AUDIT_DETAILS.system_id of every commit, EHR.system_id, and the middle part of
+    /// every version uid (<c>{object_id}::{system_id}::{version}</c>). Set it once per deployment: version uids
+    /// handed out under one system id are not found under another.
+    /// </summary>
+    public string SystemId { get; set; } = "fkj.cdr";
 
     /// <summary>Reads the options and returns them with the configuration they came from.</summary>
     public static (ServerOptions Options, IConfiguration Configuration) Load(string[] args, IDictionary? environment = null)
@@ -99,6 +113,14 @@ public sealed class ServerOptions
         if (MaxTemplateSize <= 0)
         {
             throw new CommandLineException($"--max-template-size: {MaxTemplateSize.ToString(CultureInfo.InvariantCulture)} is not a positive number of bytes.");
+        }
+        if (MaxBodySize <= 0)
+        {
+            throw new CommandLineException($"--max-body-size: {MaxBodySize.ToString(CultureInfo.InvariantCulture)} is not a positive number of bytes.");
+        }
+        if (string.IsNullOrWhiteSpace(SystemId) || SystemId.Contains("::", StringComparison.Ordinal) || SystemId.Any(char.IsWhiteSpace))
+        {
+            throw new CommandLineException($"--system-id: '{SystemId}' is not a system id (a non-empty name without spaces or '::', such as fkj.cdr or cdr.kommune.no).");
         }
         if (LogFormat is not ("json" or "simple"))
         {
