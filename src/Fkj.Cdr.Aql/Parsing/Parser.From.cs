@@ -1,0 +1,100 @@
+using Fkj.Cdr.Aql.Syntax;
+
+namespace Fkj.Cdr.Aql.Parsing;
+
+/// <summary>The FROM clause: class expressions and containment.</summary>
+internal sealed partial class Parser
+{
+    private FromClause ParseFrom()
+    {
+        var start = _token;
+        ConsumeKeyword(Keyword.From, Expectation.From);
+        var contains = ParseContainsOr();
+        return new FromClause(contains) { Span = SpanFrom(start) };
+    }
+
+    // containsExpr: classExprOperand (NOT? CONTAINS containsExpr)?
+    //             | containsExpr AND containsExpr | containsExpr OR containsExpr | '(' containsExpr ')'
+    // AND binds tighter than OR; what follows CONTAINS extends as far as it can, as in the grammar.
+    private ContainsExpression ParseContainsOr()
+    {
+        var start = _token;
+        var first = ParseContainsAnd();
+        if (!IsKeyword(Keyword.Or, Expectation.Or)) return first;
+        var operands = new List<ContainsExpression> { first };
+        while (AcceptKeyword(Keyword.Or, Expectation.Or)) operands.Add(ParseContainsAnd());
+        return new ContainsOr(AqlList.Of(operands)) { Span = SpanFrom(start) };
+    }
+
+    private ContainsExpression ParseContainsAnd()
+    {
+        var start = _token;
+        var first = ParseContainment();
+        if (!IsKeyword(Keyword.And, Expectation.And)) return first;
+        var operands = new List<ContainsExpression> { first };
+        while (AcceptKeyword(Keyword.And, Expectation.And)) operands.Add(ParseContainment());
+        return new ContainsAnd(AqlList.Of(operands)) { Span = SpanFrom(start) };
+    }
+
+    private ContainsExpression ParseContainment()
+    {
+        if (Accept(TokenKind.LeftParen, Expectation.LeftParen))
+        {
+            Enter();
+            var inner = ParseContainsOr();
+            Consume(TokenKind.RightParen, Expectation.RightParen);
+            Leave();
+            return inner;
+        }
+
+        var start = _token;
+        var @class = ParseClassExpression();
+        var negated = false;
+        if (AcceptKeyword(Keyword.Not, Expectation.Not))
+        {
+            negated = true;
+            ConsumeKeyword(Keyword.Contains, Expectation.Contains);
+        }
+        else if (!AcceptKeyword(Keyword.Contains, Expectation.Contains))
+        {
+            return new Containment(@class) { Span = @class.Span };
+        }
+
+        Enter();
+        var contained = ParseContainsOr();
+        Leave();
+        return new Containment(@class, contained, negated) { Span = SpanFrom(start) };
+    }
+
+    // classExprOperand: IDENTIFIER IDENTIFIER? pathPredicate?
+    //                 | VERSION IDENTIFIER? ('[' versionPredicate ']')?
+    private ClassExpression ParseClassExpression()
+    {
+        var start = _token;
+        string type;
+        var version = AcceptKeyword(Keyword.Version, Expectation.Version);
+        if (version)
+        {
+            type = "VERSION";
+        }
+        else
+        {
+            Expect(Expectation.RmType);
+            if (!IsIdentifier) throw Unexpected();
+            type = Text(_token);
+            Advance();
+        }
+
+        string? variable = null;
+        Expect(Expectation.Variable);
+        if (IsIdentifier)
+        {
+            variable = Text(_token);
+            _scope.Declare(variable, _token);
+            Advance();
+        }
+
+        var predicate = Is(TokenKind.LeftBracket, Expectation.LeftBracket) ? ParsePredicate(version) : null;
+        return new ClassExpression(type, variable, predicate) { Span = SpanFrom(start) };
+    }
+}
