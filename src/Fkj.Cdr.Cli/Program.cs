@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fkj.Cdr.Cli.Generate;
+
+namespace Fkj.Cdr.Cli;
+
+/// <summary>The fkj command-line tools. <c>./fkj generate ...</c> runs <c>Fkj.Cdr.Cli generate ...</c>.</summary>
+public static class Program
+{
+    public const string Usage = """
+        Usage: Fkj.Cdr.Cli <command> [options]
+
+        Commands:
+          generate    Write a synthetic population (EHRs and vital-signs compositions) to files.
+          help        Show this text; 'generate --help' shows the options of generate.
+        """;
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs a command; 0 on success, 2 for a wrong command line, 1 for a failure.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
+        {
+            stdout.Write(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "generate":
+                if (rest.Any(a => a is "-h" or "--help" or "help"))
+                {
+                    stdout.Write(GenerateOptions.Usage);
+                    return 0;
+                }
+
+                try
+                {
+                    return Generate(GenerateOptions.Parse(rest), stderr);
+                }
+                catch (UsageException e)
+                {
+                    stderr.WriteLine($"generate: {e.Message}");
+                    stderr.WriteLine("Run 'generate --help' for the options.");
+                    return 2;
+                }
+                catch (IOException e)
+                {
+                    stderr.WriteLine($"generate: {e.Message}");
+                    return 1;
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    stderr.WriteLine($"generate: {e.Message}");
+                    return 1;
+                }
+
+            default:
+                stderr.WriteLine($"unknown command '{args[0]}'");
+                stderr.Write(Usage);
+                return 2;
+        }
+    }
+
+    private static int Generate(GenerateOptions options, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        var statistics = new PopulationWriter(options).Write();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var c = CultureInfo.InvariantCulture;
+        stderr.WriteLine(string.Create(c,
+            $"generated {options.Ehrs} EHRs and {statistics.Compositions} compositions ({statistics.Bytes / 1e6:0.0} MB) in {seconds:0.00} s "
+            + $"({statistics.Compositions / Math.Max(seconds, 1e-9):0} compositions/s) into {options.Out}"));
+        return 0;
+    }
+}
