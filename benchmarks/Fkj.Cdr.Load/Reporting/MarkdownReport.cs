@@ -46,6 +46,13 @@ public static class MarkdownReport
                 sb.Append(c, $"| {s.Scenario} | {s.Target} | {s.Items:N0} | {s.BytesBefore:N0} | {s.BytesAfter:N0} | {s.BytesPerItem:N0} |\n");
             }
             sb.Append('\n');
+            foreach (var s in report.Storage.Where(s => s.Items > 0 && s.GrowthByTable.Count > 1))
+            {
+                var tables = s.GrowthByTable
+                    .OrderByDescending(t => t.Value)
+                    .Select(t => string.Create(c, $"{t.Key.Replace("public.", "", StringComparison.Ordinal)} {(double)t.Value / s.Items:N0}"));
+                sb.Append(c, $"Bytes per item by table ({s.Scenario}, {s.Target}): {string.Join(", ", tables)}.\n\n");
+            }
         }
 
         foreach (var note in report.Notes)
