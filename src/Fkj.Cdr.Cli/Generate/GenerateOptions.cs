@@ -25,7 +25,7 @@ public sealed record GenerateOptions
           --compositions-per-ehr M    Compositions per EHR (measurement occasions over time).
           --seed S                    Seed (0 to 18446744073709551615); the same seed gives the same bytes.
           --out DIR                   Output directory: new or empty (see --force).
-          --format canonical|flat     Composition format (default canonical: canonical JSON).
+          --format canonical|flat     Composition format: canonical JSON (the default) or FLAT (application/openehr.wt.flat+json).
           --force                     Replace the ehrs/, compositions/ and manifest.json of an earlier run in DIR.
           --threads T                 Worker threads (default: the number of processors); output does not depend on it.
 

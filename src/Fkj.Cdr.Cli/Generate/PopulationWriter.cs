@@ -6,12 +6,14 @@ using Fkj.Cdr.Cli.Synthetic;
 using Fkj.Cdr.Cli.VitalSigns;
 using Fkj.Cdr.Rm.Codecs.Json;
 using Fkj.Cdr.Rm.Content;
+using Fkj.Cdr.Templates.Flat;
 
 namespace Fkj.Cdr.Cli.Generate;
 
 /// <summary>
 /// Writes a population to files: <c>ehrs/{n}.json</c>, <c>compositions/{n}/{k}.json</c>, and last
-/// <c>manifest.json</c> (so a directory without a manifest is an unfinished run). EHRs are written on
+/// <c>manifest.json</c> (so a directory without a manifest is an unfinished run). Compositions are canonical JSON,
+/// or FLAT along the template's web template. The EHR_STATUS files are canonical JSON in both cases. EHRs are written on
 /// several threads, each with its own reused buffer; every file depends only on the seed and its EHR,
 /// so the bytes are the same whatever the thread count or order. Every composition is validated
 /// against the template before it is written: a composition that does not validate is a bug here, and
@@ -27,9 +29,6 @@ public sealed class PopulationWriter(GenerateOptions options)
 
     public PopulationStatistics Write()
     {
-        if (options.Format == CompositionFormat.Flat)
-            throw new UsageException("--format flat is not available yet: Fkj.Cdr.Templates has no FLAT writer (composition to FLAT) to call; use --format canonical");
-
         PrepareDirectory();
         var ehrs = Path.Combine(options.Out, EhrsFolder);
         var compositions = Path.Combine(options.Out, CompositionsFolder);
@@ -37,6 +36,7 @@ public sealed class PopulationWriter(GenerateOptions options)
         Directory.CreateDirectory(compositions);
 
         var validator = ShippedTemplate.Validator;
+        var webTemplate = options.Format == CompositionFormat.Flat ? ShippedTemplate.WebTemplate : null;
         var subjects = PopulationModel.Subjects(options.Seed, options.Ehrs);
         var total = new PopulationStatistics();
         Parallel.For(
@@ -60,7 +60,8 @@ public sealed class PopulationWriter(GenerateOptions options)
                     var composition = VitalSignsComposition.Build(occasion);
                     Validate(validator, composition, n, k);
                     buffer.ResetWrittenCount();
-                    CanonicalJson.Encode(buffer, composition);
+                    if (webTemplate is null) CanonicalJson.Encode(buffer, composition);
+                    else FlatComposition.Encode(buffer, composition, webTemplate);
                     File.WriteAllBytes(Path.Combine(folder, Name(k)), buffer.WrittenSpan);
                     local.Statistics.Add(occasion, buffer.WrittenCount);
                 }
@@ -124,7 +125,7 @@ public sealed class PopulationWriter(GenerateOptions options)
             w.WriteNumber("compositions_per_ehr", options.CompositionsPerEhr);
             w.WriteNumber("compositions", s.Compositions);
             w.WriteString("format", options.Format == CompositionFormat.Canonical ? "canonical" : "flat");
-            w.WriteString("media_type", "application/json");
+            w.WriteString("media_type", options.Format == CompositionFormat.Canonical ? "application/json" : "application/openehr.wt.flat+json");
             w.WriteString("template_id", VitalSignsComposition.TemplateId);
             w.WriteString("template_sha256", ShippedTemplate.Sha256);
             w.WriteString("timeline_end", PopulationModel.TimelineEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
