@@ -19,10 +19,12 @@ public sealed partial class PatientAudit
     private readonly DatabaseService _database;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly bool _syncReadAudit;
 
-    public PatientAudit(DatabaseService database, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    public PatientAudit(DatabaseService database, ILoggerFactory loggerFactory, Hosting.ServerOptions options, TimeProvider? time = null)
     {
         _database = database;
+        _syncReadAudit = options.SyncReadAudit;
         _time = time ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger(Category);
     }
@@ -47,10 +49,13 @@ public sealed partial class PatientAudit
         scope.Recorded = true;
     }
 
-    /// <summary>Writes the success record of a read in the read's transaction.</summary>
+    /// <summary>
+    /// Writes the success record of a read in the read's transaction, which then commits asynchronously unless
+    /// <see cref="Hosting.ServerOptions.SyncReadAudit"/> (see <see cref="AuditLog.AppendAsync"/>).
+    /// </summary>
     public async Task AppendAsync(Storage.Tenancy.TenantTransaction tx, HttpContext http, AuditScope scope, int status, CancellationToken cancellationToken)
     {
-        await _database.Require().Audit.AppendAsync(tx, Event(http, scope, status), cancellationToken);
+        await _database.Require().Audit.AppendAsync(tx, Event(http, scope, status), _syncReadAudit, cancellationToken);
         scope.Recorded = true;
     }
 
@@ -65,7 +70,7 @@ public sealed partial class PatientAudit
         {
             var database = _database.Require();
             await using var tx = await database.BeginAsync(tenantId, CancellationToken.None);
-            await database.Audit.AppendAsync(tx, audit, CancellationToken.None);
+            await database.Audit.AppendAsync(tx, audit, _syncReadAudit, CancellationToken.None);
             await tx.CommitAsync(CancellationToken.None);
             scope.Recorded = true;
         }

@@ -28,6 +28,11 @@ public sealed class CompositionService
     private readonly string _systemId;
     private readonly TimeProvider _time;
 
+    // A tenant's template never changes once stored (other bytes under its id are refused), so the compiled
+    // template of (tenant, template id) is kept after the first look-up: a commit then asks the database nothing
+    // about its template.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string TemplateId), CompiledTemplate> _compiled = new();
+
     public CompositionService(DatabaseService database, TemplateRegistry templates, PatientAudit audit, EhrService ehrs, ServerOptions options, TimeProvider? time = null)
     {
         _database = database;
@@ -46,9 +51,14 @@ public sealed class CompositionService
         {
             throw EhrErrors.MissingTemplateId();
         }
+        if (_compiled.TryGetValue((tenantId, templateId), out var cached))
+        {
+            return cached;
+        }
         try
         {
-            return await _templates.GetCompiledAsync(tenantId, templateId, cancellationToken);
+            var compiled = await _templates.GetCompiledAsync(tenantId, templateId, cancellationToken);
+            return _compiled.GetOrAdd((tenantId, templateId), compiled);
         }
         catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
         {
@@ -81,16 +91,31 @@ public sealed class CompositionService
         var document = Commits.Document(composition);
         var version = Commits.Version(uid.ObjectId, 1, contribution, commit, ChangeType.Creation, document);
 
-        await using var tx = await database.BeginAsync(tenantId, cancellationToken);
-        await RequireModifiableAsync(tx, ehrId, cancellationToken);
-        await using var batch = new RecordBatch(tx);
-        database.Contributions.Add(batch, ehrId, contribution);
-        database.Versions.AddFirst(batch, ehrId, VersionedType.Composition, template.TemplateId, version);
-        database.LeafIndex.Add(batch, ehrId, uid.ObjectId, 1, leaves);
-        _audit.Add(batch, http, scope, StatusCodes.Status201Created);
-        await ExecuteAsync(batch, scope, cancellationToken);
-        await CommitAsync(tx, scope, cancellationToken);
-        return new CommittedComposition(uid, composition, document);
+        // One round trip writes it all: the contribution is written only if the EHR exists and may be modified,
+        // and without it the version's foreign key fails the batch, which is then explained by a look at the EHR.
+        await using (var tx = await database.BeginAsync(tenantId, cancellationToken))
+        {
+            await using var batch = new RecordBatch(tx);
+            database.Contributions.Add(batch, ehrId, contribution, onlyIfModifiable: true);
+            database.Versions.AddFirst(batch, ehrId, VersionedType.Composition, template.TemplateId, version);
+            database.LeafIndex.Add(batch, ehrId, uid.ObjectId, 1, leaves);
+            _audit.Add(batch, http, scope, StatusCodes.Status201Created);
+            try
+            {
+                await ExecuteAsync(batch, scope, cancellationToken);
+                await CommitAsync(tx, scope, cancellationToken);
+                return new CommittedComposition(uid, composition, document);
+            }
+            catch (RecordConflictException e) when (!e.IsUniqueViolation)
+            {
+                // Rolled back when the transaction is disposed, below; then the EHR says why.
+            }
+        }
+        await using (var tx = await database.BeginAsync(tenantId, cancellationToken))
+        {
+            await RequireModifiableAsync(tx, ehrId, cancellationToken);
+        }
+        throw new InvalidOperationException($"The commit to EHR {ehrId} failed on a foreign key, yet the EHR exists and is modifiable.");
     }
 
     /// <summary>

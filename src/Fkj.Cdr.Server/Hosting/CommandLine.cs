@@ -21,6 +21,7 @@ public sealed record CommandLine(string Verb, string[] Options)
           --max-template-size BYTES   Largest template (OPT) accepted for upload (default 10485760, 10 MiB).
           --max-body-size BYTES       Largest composition, EHR_STATUS or contribution body (default 10485760, 10 MiB).
           --system-id ID              This EHR system's id, in every version uid and audit (default fkj.cdr).
+          --sync-read-audit true      Commit the audit record of each read synchronously (default false: asynchronous).
         """;
 
     /// <summary>Splits off the verb (serve when absent) and checks that every option is known.</summary>

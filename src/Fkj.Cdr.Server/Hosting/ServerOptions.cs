@@ -8,7 +8,7 @@ namespace Fkj.Cdr.Server.Hosting;
 /// <summary>
 /// The server's options, from appsettings.json, then environment variables prefixed <c>FKJ_</c>
 /// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>,
-/// <c>FKJ_MAXTEMPLATESIZE</c>, <c>FKJ_MAXBODYSIZE</c>, <c>FKJ_SYSTEMID</c>),
+/// <c>FKJ_MAXTEMPLATESIZE</c>, <c>FKJ_MAXBODYSIZE</c>, <c>FKJ_SYSTEMID</c>, <c>FKJ_SYNCREADAUDIT</c>),
 /// then the command line; later sources win.
 /// </summary>
 public sealed class ServerOptions
@@ -26,6 +26,7 @@ public sealed class ServerOptions
         ["--max-template-size"] = nameof(MaxTemplateSize),
         ["--max-body-size"] = nameof(MaxBodySize),
         ["--system-id"] = nameof(SystemId),
+        ["--sync-read-audit"] = nameof(SyncReadAudit),
     };
 
     /// <summary>The HTTP port; 0 picks a free one.</summary>
@@ -57,6 +58,14 @@ public sealed class ServerOptions
     /// handed out under one system id are not found under another.
     /// </summary>
     public string SystemId { get; set; } = "fkj.cdr";
+
+    /// <summary>
+    /// Whether the audit record of a read (and of a refused request) is committed synchronously, like every write.
+    /// By default it is committed asynchronously: the request does not wait for the record to reach the disk, and a
+    /// crash of the database server a fraction of a second later can lose it (PostgreSQL's asynchronous commit; a
+    /// write's record is always in the write's own synchronous transaction).
+    /// </summary>
+    public bool SyncReadAudit { get; set; }
 
     /// <summary>Reads the options and returns them with the configuration they came from.</summary>
     public static (ServerOptions Options, IConfiguration Configuration) Load(string[] args, IDictionary? environment = null)

@@ -68,13 +68,27 @@ public sealed class AuditLog
     /// <summary>Appends the record to a write's batch.</summary>
     public void Add(RecordBatch batch, AuditEvent audit) => Bind(batch.Add(InsertSql).Parameters, batch.TenantId, audit);
 
-    /// <summary>Writes the record in the caller's transaction now (for reads, and refusals in a transaction of their own).</summary>
-    public async Task AppendAsync(TenantTransaction tx, AuditEvent audit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the record in the caller's transaction now (for reads, and refusals in a transaction of their own).
+    /// With <paramref name="durable"/> false the transaction commits asynchronously (<c>SET LOCAL
+    /// synchronous_commit = off</c>, in the same round trip): its commit does not wait for the WAL to reach the
+    /// disk, so a crash of the database server within a fraction of a second after it can lose the record, never
+    /// corrupt anything. Only for transactions that write nothing else: the record of a read or a refusal.
+    /// </summary>
+    public async Task AppendAsync(TenantTransaction tx, AuditEvent audit, bool durable = true, CancellationToken cancellationToken = default)
     {
-        await using var command = tx.Command(InsertSql);
-        Bind(command.Parameters, tx.TenantId, audit);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(tx.Connection, tx.Transaction);
+        if (!durable)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(AsynchronousCommitSql));
+        }
+        var insert = new NpgsqlBatchCommand(InsertSql);
+        Bind(insert.Parameters, tx.TenantId, audit);
+        batch.BatchCommands.Add(insert);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private const string AsynchronousCommitSql = "SET LOCAL synchronous_commit = off";
 
     /// <summary>The EHR's records, newest first: at most <paramref name="limit"/>, before event <paramref name="before"/> when given.</summary>
     public async Task<IReadOnlyList<StoredAuditEvent>> ListAsync(TenantTransaction tx, Guid ehrId, int limit, long? before = null, CancellationToken cancellationToken = default)

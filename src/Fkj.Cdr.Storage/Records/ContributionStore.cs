@@ -24,6 +24,12 @@ public sealed class ContributionStore
         VALUES (@tenant, @ehr_id, @contribution_id, @system_id, @committer, @time_committed, @change_type, @description)
         """;
 
+    private const string InsertIfModifiableSql = """
+        INSERT INTO contribution (tenant_id, ehr_id, contribution_id, system_id, committer, time_committed, change_type, description)
+        SELECT @tenant, @ehr_id, @contribution_id, @system_id, @committer, @time_committed, @change_type, @description
+        FROM ehr WHERE tenant_id = @tenant AND ehr_id = @ehr_id AND is_modifiable
+        """;
+
     private const string FindSql = """
         SELECT contribution_id, system_id, committer, time_committed, change_type, description
         FROM contribution WHERE tenant_id = @tenant AND ehr_id = @ehr_id AND contribution_id = @contribution_id
@@ -37,10 +43,15 @@ public sealed class ContributionStore
         ORDER BY v.object_id, v.version
         """;
 
-    /// <summary>Appends the contribution's row.</summary>
-    public void Add(RecordBatch batch, Guid ehrId, ContributionRow contribution)
+    /// <summary>
+    /// Appends the contribution's row. With <paramref name="onlyIfModifiable"/>, the row is written only when the
+    /// EHR exists and its status lets it be modified; otherwise no row is written, and the versions that name the
+    /// contribution then fail the batch on their foreign key (a <see cref="RecordConflictException"/>): one
+    /// statement checks the EHR and writes the contribution, with no round trip of its own.
+    /// </summary>
+    public void Add(RecordBatch batch, Guid ehrId, ContributionRow contribution, bool onlyIfModifiable = false)
     {
-        var command = batch.Add(InsertSql);
+        var command = batch.Add(onlyIfModifiable ? InsertIfModifiableSql : InsertSql);
         command.Parameters.AddWithValue("tenant", batch.TenantId);
         command.Parameters.AddWithValue("ehr_id", ehrId);
         command.Parameters.AddWithValue("contribution_id", contribution.ContributionId);
