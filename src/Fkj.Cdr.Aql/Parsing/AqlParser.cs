@@ -18,8 +18,8 @@ namespace Fkj.Cdr.Aql.Parsing;
 /// </para>
 /// <para>
 /// Beyond the grammar, it accepts what vendors write and the grammar's own lexer gets in the way of:
-/// parameters written <c>:name</c>; <c>IS [NOT] NULL</c>; <c>MATCHES $parameter</c>; keywords as
-/// attribute names after <c>/</c> and as aliases after <c>AS</c>; <c>CONTAINS(...)</c> as the string
+/// parameters written <c>:name</c>; <c>IS [NOT] NULL</c>; <c>MATCHES $parameter</c>; keywords (other
+/// than the clauses') as aliases after <c>AS</c>; <c>CONTAINS(...)</c> as the string
 /// function; <c>--</c> comments anywhere; fractions of any length in date-time strings; and backslashes
 /// that start no escape are kept as written.
 /// </para>

@@ -14,6 +14,8 @@ internal enum Expectation
     Backward,
     Path,
     Variable,
+    LeftBracket,
+    Slash,
     Literal,
     String,
     Integer,
@@ -33,8 +35,6 @@ internal enum Expectation
     LatestVersion,
     AllVersions,
     Attribute,
-    LeftBracket,
-    Slash,
     ComparisonOperator,
     Exists,
     Like,
@@ -67,10 +67,10 @@ internal static class Expectations
 {
     private static readonly string[] Names =
     [
-        "SELECT", "DISTINCT", "TOP", "FORWARD", "BACKWARD", "a path", "a variable", "a literal", "a string",
+        "SELECT", "DISTINCT", "TOP", "FORWARD", "BACKWARD", "a path", "a variable", "'['", "'/'", "a literal", "a string",
         "an integer", "a number", "a parameter", "an aggregate", "a function call", "'*'", "AS", "an alias", "FROM",
         "VERSION", "an RM type", "a node id", "an archetype id", "a term code", "LATEST_VERSION",
-        "ALL_VERSIONS", "an attribute name", "'['", "'/'", "a comparison operator", "EXISTS", "LIKE",
+        "ALL_VERSIONS", "an attribute name", "a comparison operator", "EXISTS", "LIKE",
         "MATCHES", "IS", "NULL", "'{'", "a URI", "a regular expression", "TERMINOLOGY", "NOT", "CONTAINS",
         "AND", "OR", "'('", "','", "')'", "']'", "'}'", "WHERE", "ORDER BY", "BY", "ASC or DESC", "LIMIT",
         "OFFSET", "end of query",

@@ -38,9 +38,10 @@ internal sealed partial class Parser
 
     private ContainsExpression ParseContainment()
     {
-        if (Accept(TokenKind.LeftParen, Expectation.LeftParen))
+        if (Is(TokenKind.LeftParen, Expectation.LeftParen))
         {
             Enter();
+            Advance();
             var inner = ParseContainsOr();
             Consume(TokenKind.RightParen, Expectation.RightParen);
             Leave();
@@ -49,18 +50,15 @@ internal sealed partial class Parser
 
         var start = _token;
         var @class = ParseClassExpression();
-        var negated = false;
-        if (AcceptKeyword(Keyword.Not, Expectation.Not))
+        var negated = AcceptKeyword(Keyword.Not, Expectation.Not);
+        if (!IsKeyword(Keyword.Contains, Expectation.Contains))
         {
-            negated = true;
-            ConsumeKeyword(Keyword.Contains, Expectation.Contains);
-        }
-        else if (!AcceptKeyword(Keyword.Contains, Expectation.Contains))
-        {
+            if (negated) throw Unexpected();
             return new Containment(@class) { Span = @class.Span };
         }
 
         Enter();
+        Advance();
         var contained = ParseContainsOr();
         Leave();
         return new Containment(@class, contained, negated) { Span = SpanFrom(start) };

@@ -12,10 +12,10 @@ internal sealed partial class Parser
         if (!IsIdentifier) throw Unexpected();
         var start = _token;
         var variable = Text(_token);
-        _scope.Reference(variable, _token, orderBy);
         Advance();
         var predicate = Is(TokenKind.LeftBracket, Expectation.LeftBracket) ? ParsePredicate(version: false) : null;
         var path = Accept(TokenKind.Slash, Expectation.Slash) ? ParseObjectPath() : null;
+        _scope.Reference(variable, start, orderBy && predicate is null && path is null);
         return new IdentifiedPath(variable, predicate, path) { Span = SpanFrom(start) };
     }
 
@@ -33,10 +33,11 @@ internal sealed partial class Parser
         return new ObjectPath(AqlList.Of(parts)) { Span = SpanFrom(start) };
     }
 
-    // pathPart: IDENTIFIER pathPredicate?   (any word but a node code: attribute names may be keywords)
+    // pathPart: IDENTIFIER pathPredicate?   (no RM attribute name is an AQL keyword)
     private PathPart ParsePathPart()
     {
-        if (!Is(TokenKind.Word, Expectation.Attribute) || _token.IsNodeCode) throw Unexpected();
+        Expect(Expectation.Attribute);
+        if (!IsIdentifier) throw Unexpected();
         var start = _token;
         var attribute = Text(_token);
         Advance();
@@ -47,8 +48,8 @@ internal sealed partial class Parser
     /// <summary>'[' predicate ']', the current token being the '['.</summary>
     private PathPredicate ParsePredicate(bool version)
     {
-        Advance();
         Enter();
+        Advance();
         var predicate = version ? ParseVersionPredicate() : ParsePredicateOr();
         Consume(TokenKind.RightBracket, Expectation.RightBracket);
         Leave();
@@ -96,7 +97,7 @@ internal sealed partial class Parser
             return new ParameterPredicate(parameter) { Span = SpanFrom(start) };
         }
 
-        if (_token is { Kind: TokenKind.Word, IsNodeCode: false })
+        if (IsIdentifier)
         {
             var path = ParseObjectPath();
             if (Is(TokenKind.Comparison, Expectation.ComparisonOperator))
@@ -187,7 +188,7 @@ internal sealed partial class Parser
             return new CodeLiteral(Text(start)) { Span = SpanFrom(start) };
         }
 
-        if (_token.Kind == TokenKind.Word) return ParseObjectPath();
+        if (IsIdentifier) return ParseObjectPath();
         Expect(Expectation.Literal);
         Expect(Expectation.Parameter);
         Expect(Expectation.NodeId);
@@ -202,7 +203,7 @@ internal sealed partial class Parser
         if (AcceptKeyword(Keyword.LatestVersion, Expectation.LatestVersion)) return new LatestVersionPredicate { Span = SpanFrom(start) };
         if (AcceptKeyword(Keyword.AllVersions, Expectation.AllVersions)) return new AllVersionsPredicate { Span = SpanFrom(start) };
         Expect(Expectation.Path);
-        if (_token is not { Kind: TokenKind.Word, IsNodeCode: false }) throw Unexpected();
+        if (!IsIdentifier) throw Unexpected();
         var path = ParseObjectPath();
         var op = Consume(TokenKind.Comparison, Expectation.ComparisonOperator).Operator;
         var value = ParsePredicateOperand();

@@ -68,8 +68,14 @@ internal sealed partial class Parser
         string? alias = null;
         if (AcceptKeyword(Keyword.As, Expectation.As))
         {
-            // Any word: the grammar wants an identifier, but "AS count" is unambiguous and common.
-            if (!Is(TokenKind.Word, Expectation.Alias)) throw Unexpected();
+            // The grammar wants an identifier, but "AS count" is unambiguous and common: any word that
+            // does not start a clause will do.
+            if (!Is(TokenKind.Word, Expectation.Alias) || _token.Keyword is Keyword.Select or Keyword.As or Keyword.From
+                    or Keyword.Where or Keyword.Order or Keyword.Limit or Keyword.Offset)
+            {
+                throw Unexpected();
+            }
+
             alias = Text(_token);
             _scope.Alias(alias);
             Advance();

@@ -103,8 +103,9 @@ internal sealed partial class Parser
         var start = _token;
         var name = Text(_token).ToUpperInvariant();
         Advance();
-        Consume(TokenKind.LeftParen, Expectation.LeftParen);
+        if (!Is(TokenKind.LeftParen, Expectation.LeftParen)) throw Unexpected();
         Enter();
+        Advance();
         var arguments = new List<AqlExpression>();
         if (!Is(TokenKind.RightParen, Expectation.RightParen))
         {

@@ -38,8 +38,8 @@ internal sealed partial class Parser
     {
         if (!IsKeyword(Keyword.Not, Expectation.Not)) return ParseCondition();
         var start = _token;
-        Advance();
         Enter();
+        Advance();
         var operand = ParseNot();
         Leave();
         return new NotCondition(operand) { Span = SpanFrom(start) };
@@ -52,9 +52,10 @@ internal sealed partial class Parser
     // and, beyond the grammar: (identifiedPath | functionCall) IS NOT? NULL
     private AqlCondition ParseCondition()
     {
-        if (Accept(TokenKind.LeftParen, Expectation.LeftParen))
+        if (Is(TokenKind.LeftParen, Expectation.LeftParen))
         {
             Enter();
+            Advance();
             var inner = ParseOr();
             Consume(TokenKind.RightParen, Expectation.RightParen);
             Leave();

@@ -11,9 +11,9 @@ internal static class StringLiterals
 {
     /// <summary>
     /// The decoded text. With <paramref name="likePattern"/>, the result is a <see cref="Syntax.LikePattern"/>:
-    /// characters written plainly keep their meaning (<c>*</c> and <c>?</c> are wildcards), and every
-    /// character that came from an escape sequence and is <c>\</c>, <c>*</c> or <c>?</c> gets a backslash, so
-    /// it stays literal.
+    /// characters written plainly keep their meaning (<c>*</c> and <c>?</c> are wildcards), <c>\*</c> is an
+    /// escape too, and every character that came from an escape sequence and is <c>\</c>, <c>*</c> or
+    /// <c>?</c> gets a backslash, so it stays literal.
     /// </summary>
     public static string Decode(ReadOnlySpan<char> body, bool likePattern)
     {
@@ -35,6 +35,10 @@ internal static class StringLiterals
             {
                 case '\'' or '"' or '?' or '\\':
                     Emit(result, n, likePattern);
+                    i += 2;
+                    break;
+                case '*' when likePattern:
+                    Emit(result, '*', likePattern);
                     i += 2;
                     break;
                 case 'a': Emit(result, '\a', likePattern); i += 2; break;

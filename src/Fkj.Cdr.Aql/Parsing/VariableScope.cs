@@ -18,6 +18,7 @@ internal sealed class VariableScope
         if (!_declared.TryAdd(name, at) && _duplicate is null) _duplicate = (name, at);
     }
 
+    /// <summary>A path's variable; <paramref name="orderBy"/> for a bare name in ORDER BY, which may be a column alias.</summary>
     public void Reference(string name, in Token at, bool orderBy) => _references.Add((name, at, orderBy));
 
     public void Alias(string name) => (_aliases ??= new(StringComparer.OrdinalIgnoreCase)).Add(name);

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text;
+using Fkj.Cdr.Aql.Parsing;
+using Fkj.Cdr.Aql.Syntax;
+using static Fkj.Cdr.Aql.Tests.Support.Aql;
+
+namespace Fkj.Cdr.Aql.Tests.Parsing;
+
+/// <summary>Hostile input: deep nesting, long queries, long chains. Always an answer, never a crash, in linear time.</summary>
+public class RobustnessTests
+{
+    private const int Limit = AqlParser.MaxNesting;
+
+    public static TheoryData<string, Func<int, string>> Nestings => new()
+    {
+        { "WHERE parentheses", n => "SELECT e FROM EHR e WHERE " + new string('(', n) + "e/x = 1" + new string(')', n) },
+        { "FROM parentheses", n => "SELECT e FROM " + new string('(', n) + "EHR e" + new string(')', n) },
+        { "NOT", n => "SELECT e FROM EHR e WHERE " + Repeat("NOT ", n) + "e/x = 1" },
+        { "CONTAINS", n => "SELECT e FROM EHR e" + string.Concat(Enumerable.Range(0, n).Select(i => $" CONTAINS CLUSTER c{i}")) },
+        { "function calls", n => "SELECT " + Repeat("ABS(", n) + "e/x" + new string(')', n) + " FROM EHR e" },
+        { "predicates", n => "SELECT e" + Repeat("[a", n) + Repeat(" = 1]", n) + " FROM EHR e" },
+        { "MATCHES in parentheses", n => "SELECT e FROM EHR e WHERE " + new string('(', n - 1) + "e/x MATCHES {1}" + new string(')', n - 1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Nestings))]
+    public void Nesting_up_to_the_limit_parses(string construct, Func<int, string> query)
+    {
+        Assert.NotNull(AqlParser.Parse(query(Limit)));
+        Assert.NotEmpty(construct);
+    }
+
+    [Theory]
+    [MemberData(nameof(Nestings))]
+    public void Nesting_beyond_the_limit_is_a_clean_error(string construct, Func<int, string> query)
+    {
+        foreach (var depth in new[] { Limit + 1, 40_000 })
+        {
+            var error = Error(query(depth));
+
+            Assert.StartsWith($"the query nests too deeply: more than {Limit} levels", error.Message);
+            Assert.Equal(1, error.Line);
+        }
+
+        Assert.NotEmpty(construct);
+    }
+
+    [Fact]
+    public void The_nesting_error_points_at_the_level_too_many()
+    {
+        var error = Error("SELECT e FROM EHR e WHERE " + new string('(', 1000) + "e/x = 1");
+
+        Assert.Equal(26 + Limit + 1, error.Column);
+    }
+
+    [Fact]
+    public void A_small_stack_gives_an_error_not_a_crash()
+    {
+        Exception? thrown = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    AqlParser.Parse("SELECT e FROM EHR e WHERE " + new string('(', Limit) + "e/x = 1" + new string(')', Limit));
+                }
+                catch (Exception e)
+                {
+                    thrown = e;
+                }
+            },
+            maxStackSize: 192 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.True(thrown is null or AqlParseException, thrown?.ToString());
+    }
+
+    [Fact]
+    public void A_query_over_the_size_limit_is_refused()
+    {
+        var error = Error("SELECT e FROM EHR e WHERE e/x = '" + new string('a', AqlParser.MaxQueryLength) + "'");
+
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.Equal("the query is 1,048,610 characters long; at most 1,048,576 are accepted", error.Message);
+    }
+
+    [Fact]
+    public void Long_queries_parse_in_linear_time()
+    {
+        // Half a megabyte each: a chain of 10,000 conditions, a value list of 50,000 items, a long string,
+        // 10,000 columns, and 10,000 containment operands.
+        var cases = new[]
+        {
+            "SELECT o FROM OBSERVATION o WHERE " + string.Join(" OR ", Enumerable.Range(0, 10_000).Select(i => $"o/data[at0001]/x = {i}")),
+            "SELECT o FROM OBSERVATION o WHERE o/x MATCHES {" + string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"'{i}'")) + "}",
+            "SELECT o FROM OBSERVATION o WHERE o/x = '" + new string('x', 500_000) + "'",
+            "SELECT " + string.Join(", ", Enumerable.Range(0, 10_000).Select(i => $"o/items[at{i:D4}]/value AS c{i}")) + " FROM OBSERVATION o",
+            "SELECT e FROM EHR e CONTAINS (" + string.Join(" AND ", Enumerable.Range(0, 10_000).Select(i => $"CLUSTER c{i}")) + ")",
+        };
+
+        foreach (var text in cases)
+        {
+            Assert.True(text.Length <= AqlParser.MaxQueryLength);
+            AqlParser.Parse(text); // warm
+            var watch = Stopwatch.StartNew();
+            var query = AqlParser.Parse(text);
+            watch.Stop();
+
+            Assert.NotNull(query);
+            Assert.True(watch.ElapsedMilliseconds < 1_000, $"{text.Length:N0} characters took {watch.ElapsedMilliseconds} ms");
+        }
+    }
+
+    [Fact]
+    public void Long_erroneous_queries_fail_in_linear_time()
+    {
+        var cases = new[]
+        {
+            new string('(', 500_000),
+            "SELECT " + Repeat("a-b-c.", 100_000),
+            "SELECT " + Repeat("openEHR-EHR-OBSERVATION.x", 30_000),
+            "SELECT e FROM EHR e WHERE e/x = '" + new string('\\', 500_001),
+            "SELECT e FROM EHR e WHERE e[at0001, " + Repeat("a.b", 200_000) + "::",
+            "SELECT e FROM EHR e WHERE e/x MATCHES {" + Repeat("a:", 300_000),
+            "SELECT e FROM EHR e WHERE e[x MATCHES {/" + new string('a', 500_000),
+            Repeat("-- comment\n", 80_000),
+        };
+
+        foreach (var text in cases)
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.Throws<AqlParseException>(() => AqlParser.Parse(text));
+            watch.Stop();
+            Assert.True(watch.ElapsedMilliseconds < 1_500, $"{text[..20]}... took {watch.ElapsedMilliseconds} ms");
+        }
+    }
+
+    [Fact]
+    public void Every_character_alone_and_after_a_valid_prefix_is_handled()
+    {
+        var prefixes = new[] { "", "SELECT ", "SELECT e FROM EHR e WHERE e/x = ", "SELECT e FROM EHR e[", "SELECT e FROM EHR e WHERE e/x MATCHES {", "SELECT e FROM EHR e WHERE e[at1, " };
+        foreach (var prefix in prefixes)
+        {
+            // Every ASCII and Latin-1 character, and a sample of the rest of the BMP (surrogates included).
+            for (var c = 0; c <= 0xFFFF; c += c < 0x100 ? 1 : 251)
+            {
+                var text = prefix + (char)c;
+                try
+                {
+                    AqlParser.Parse(text);
+                }
+                catch (AqlParseException e)
+                {
+                    Assert.InRange(e.Error.Offset, 0, text.Length);
+                    Assert.InRange(e.Error.Column, 1, text.Length + 1);
+                }
+            }
+        }
+    }
+
+    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+}
