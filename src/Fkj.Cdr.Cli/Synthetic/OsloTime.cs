@@ -10,12 +10,17 @@ public static class OsloTime
     private static readonly TimeSpan Winter = TimeSpan.FromHours(1);
     private static readonly TimeSpan Summer = TimeSpan.FromHours(2);
 
-    /// <summary>The local wall-clock time <paramref name="local"/> with Norway's offset at that time.</summary>
+    /// <summary>
+    /// The local wall-clock time <paramref name="local"/> with Norway's offset at that time. A time in the
+    /// hour the clocks skip in March (02:00–02:59) does not exist and is read as one hour later; in the hour
+    /// that repeats in October, the first (summer-time) one is meant.
+    /// </summary>
     public static DateTimeOffset At(DateTime local)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var start = LastSunday(local.Year, 3).AddHours(2);
         var end = LastSunday(local.Year, 10).AddHours(3);
+        if (local >= start && local < start.AddHours(1)) local = local.AddHours(1);
         return new DateTimeOffset(local, local >= start && local < end ? Summer : Winter);
     }
 
