@@ -56,6 +56,12 @@ public static class Program
                     stderr.WriteLine($"generate: {e.Message}");
                     return 1;
                 }
+                catch (AggregateException e) when (e.InnerException is IOException or UnauthorizedAccessException)
+                {
+                    // A write failed on one of the worker threads (disk full, permissions).
+                    stderr.WriteLine($"generate: {e.InnerException.Message}");
+                    return 1;
+                }
 
             default:
                 stderr.WriteLine($"unknown command '{args[0]}'");
