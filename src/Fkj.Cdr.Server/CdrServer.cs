@@ -108,12 +108,12 @@ public static class CdrServer
         builder.Services.AddSingleton<TemplateAudit>();
         builder.Services.AddSingleton<CompiledTemplateCache>();
         builder.Services.AddSingleton<TemplateRegistry>();
-        // The EHR API: patient-data audit, EHR and composition use cases, and the FLAT/STRUCTURED hook.
+        // The EHR API: patient-data audit, EHR and composition use cases, FLAT and STRUCTURED.
         builder.Services.AddScoped<AuditScope>();
         builder.Services.AddSingleton<PatientAudit>();
         builder.Services.AddSingleton<EhrService>();
         builder.Services.AddSingleton<CompositionService>();
-        builder.Services.AddSingleton<ISimplifiedFormats, SimplifiedFormatsHook>();
+        builder.Services.AddSingleton<ISimplifiedFormats, SimplifiedFormats>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();
 

@@ -89,6 +89,10 @@ public static class EhrErrors
         new(StatusCodes.Status422UnprocessableEntity, "template_id_missing",
             "The composition names no template: set archetype_details/template_id/value at its root.", path: "/archetype_details/template_id");
 
+    public static ApiException FlatTemplateIdMissing(RmFormat format) =>
+        new(StatusCodes.Status400BadRequest, "template_id_missing",
+            $"A {(format == RmFormat.Flat ? "FLAT" : "STRUCTURED")} composition names no template of its own: give its template id in the templateId query parameter (.../composition?templateId=...).");
+
     public static ApiException UnknownTemplate(string templateId) =>
         new(StatusCodes.Status422UnprocessableEntity, "unknown_template",
             $"The composition is of template '{templateId}', which this tenant does not have; upload it first (POST /openehr/v1/definition/template/adl1.4).",

@@ -76,7 +76,12 @@ public static class RmBodies
             {
                 return (simplified.Decode(format, body, null!), null!);
             }
-            var template = await compositions.TemplateOfAsync(tenantId, request.Query["templateId"].ToString(), cancellationToken);
+            var templateId = request.Query["templateId"].ToString();
+            if (templateId.Length == 0)
+            {
+                throw EhrErrors.FlatTemplateIdMissing(format);
+            }
+            var template = await compositions.TemplateOfAsync(tenantId, templateId, cancellationToken);
             var converted = simplified.Decode(format, body, template);
             return (converted, await compositions.ValidateAsync(tenantId, converted, cancellationToken));
         }

@@ -1,14 +1,16 @@
+using Fkj.Cdr.Rm.Codecs;
 using Fkj.Cdr.Rm.Content;
 using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Errors;
+using Fkj.Cdr.Templates.Flat;
 
 namespace Fkj.Cdr.Server.Ehr;
 
 /// <summary>
 /// The FLAT and STRUCTURED formats of compositions (<see cref="RmFormat.Flat"/>, <see cref="RmFormat.Structured"/>),
 /// which need the composition's template (its web template) to convert. The composition endpoints reach them
-/// only through this interface, registered as a singleton: <see cref="SimplifiedFormatsHook"/> until the
-/// converter of Fkj.Cdr.Templates/Flat is wired in, the converter after.
+/// only through this interface, registered as a singleton: <see cref="SimplifiedFormats"/>, the converter of
+/// Fkj.Cdr.Templates/Flat; <see cref="SimplifiedFormatsHook"/> turns both formats off.
 /// </summary>
 public interface ISimplifiedFormats
 {
@@ -24,9 +26,37 @@ public interface ISimplifiedFormats
 }
 
 /// <summary>
-/// The hook for FLAT and STRUCTURED until their converter lands: not available, so a FLAT or STRUCTURED body
-/// is a 415 and such an Accept a 406, each saying so. Replace the registration of <see cref="ISimplifiedFormats"/>
-/// in CdrServer with the converter to enable both formats on every composition endpoint.
+/// FLAT and STRUCTURED through Fkj.Cdr.Templates/Flat (<see cref="FlatComposition"/>, <see cref="StructuredComposition"/>),
+/// along the template's web template (built once per template and kept with it).
+/// </summary>
+public sealed class SimplifiedFormats : ISimplifiedFormats
+{
+    public bool IsAvailable => true;
+
+    public Composition Decode(RmFormat format, byte[] body, CompiledTemplate template)
+    {
+        try
+        {
+            return format == RmFormat.Flat
+                ? FlatComposition.Decode(body, template.WebTemplate())
+                : StructuredComposition.Decode(body, template.WebTemplate());
+        }
+        catch (RmFormatException e)
+        {
+            throw EhrErrors.InvalidBody("composition", e);
+        }
+    }
+
+    public byte[] Encode(RmFormat format, Composition composition, CompiledTemplate template) =>
+        format == RmFormat.Flat
+            ? FlatComposition.Encode(composition, template.WebTemplate())
+            : StructuredComposition.Encode(composition, template.WebTemplate());
+}
+
+/// <summary>
+/// FLAT and STRUCTURED turned off: a FLAT or STRUCTURED body is a 415 and such an Accept a 406, each saying so.
+/// (The hook the composition endpoints were written against before the converter landed; kept for deployments
+/// and tests that want the canonical formats only.)
 /// </summary>
 public sealed class SimplifiedFormatsHook : ISimplifiedFormats
 {

@@ -81,7 +81,9 @@ public sealed class HttpConventionTests
         using var notAcceptable = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/composition/{uid}", tenant, headers: ("Accept", "text/csv"));
         await ErrorBody.ReadAsync(notAcceptable, 406, "not_acceptable");
         using var flat = await _fixture.SendAsync(HttpMethod.Post, $"/ehr/{ehr}/composition", tenant, Encoding.UTF8.GetBytes("{}"), "application/openehr.wt.flat+json");
-        await ErrorBody.ReadAsync(flat, 415, "unsupported_media_type");
+        await ErrorBody.ReadAsync(flat, 400, "template_id_missing");
+        using var unsupported = await _fixture.SendAsync(HttpMethod.Post, $"/ehr/{ehr}/composition", tenant, Encoding.UTF8.GetBytes("{}"), "application/yaml");
+        await ErrorBody.ReadAsync(unsupported, 415, "unsupported_media_type");
         using var badTime = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/composition/{uid.Split("::")[0]}?version_at_time=yesterday", tenant);
         await ErrorBody.ReadAsync(badTime, 400, "invalid_version_at_time");
         using var badUid = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/composition/not-a-uid", tenant);
