@@ -121,7 +121,19 @@ internal sealed partial class Parser
         do
         {
             var keyStart = _token;
-            var path = ParseIdentifiedPath(orderBy: true);
+            IdentifiedPath path;
+            if (_token is { Kind: TokenKind.Word, Keyword: not Keyword.None } && _scope.IsAlias(Text(_token)))
+            {
+                // A column alias that is a keyword ("AS count"), standing for its column.
+                path = new IdentifiedPath(Text(_token));
+                Advance();
+                path = path with { Span = SpanFrom(keyStart) };
+            }
+            else
+            {
+                path = ParseIdentifiedPath(orderBy: true);
+            }
+
             SortDirection? direction = null;
             Expect(Expectation.Direction);
             if (_token.Kind == TokenKind.Word)

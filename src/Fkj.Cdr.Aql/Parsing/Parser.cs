@@ -25,15 +25,20 @@ internal sealed partial class Parser
     /// <summary>Where the last consumed token ended, for the spans of the nodes that end with it.</summary>
     private int _lastEnd;
 
-    public Parser(string text)
+    /// <summary>Every token the parser consumed, when asked for (tests vary query text token by token).</summary>
+    private readonly List<Token>? _trace;
+
+    public Parser(string text, List<Token>? trace = null)
     {
         _text = text;
         _lexer = new Lexer(text);
         _token = _lexer.Next();
+        _trace = trace;
     }
 
     private void Advance()
     {
+        _trace?.Add(_token);
         _lastEnd = _token.End;
         if (_hasPeeked)
         {
@@ -159,6 +164,7 @@ internal sealed partial class Parser
         _lexer.State = (brace.End, brace.Line, brace.Start - brace.Column + 1);
         if (_lexer.TryUri() is { } uri)
         {
+            _trace?.Add(brace);
             _lastEnd = brace.End;
             _token = uri;
             _hasPeeked = false;

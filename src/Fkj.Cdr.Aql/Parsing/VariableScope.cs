@@ -23,6 +23,8 @@ internal sealed class VariableScope
 
     public void Alias(string name) => (_aliases ??= new(StringComparer.OrdinalIgnoreCase)).Add(name);
 
+    public bool IsAlias(string name) => _aliases?.Contains(name) == true;
+
     /// <summary>The first name error in the text, or null.</summary>
     public AqlError? Check()
     {
