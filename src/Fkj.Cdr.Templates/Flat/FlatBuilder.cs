@@ -44,12 +44,6 @@ internal sealed partial class FlatBuilder
     public Composition? Build()
     {
         var root = input.Root;
-        if (!input.HasContent)
-        {
-            problems.Add(FlatErrorCodes.MissingAttribute, $"the document has no key under the template root '{schema.Root.Id}'", schema.Root.Id, 0);
-            return null;
-        }
-
         var composition = new Composition();
         InitLocatable(composition, schema.Root.NodeId, schema.Root.DefaultName, schema.Root);
         composition.ArchetypeDetails!.TemplateId = new TemplateId { Value = schema.TemplateId };

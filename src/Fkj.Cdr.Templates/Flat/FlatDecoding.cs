@@ -17,7 +17,8 @@ internal static class FlatDecoding
         {
             var input = new FlatInput(schema, problems);
             var read = structured ? StructuredJsonReader.Read(utf8, input, problems) : FlatJsonReader.Read(utf8, input, problems);
-            if (read) composition = new FlatBuilder(schema, input, problems, (options ?? FlatDecodeOptions.Default).Now ?? DateTimeOffset.Now).Build();
+            if (!read) problems.KeepSyntaxOnly();
+            else composition = new FlatBuilder(schema, input, problems, (options ?? FlatDecodeOptions.Default).Now ?? DateTimeOffset.Now).Build();
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException or StackOverflowException))
         {

@@ -28,9 +28,6 @@ internal sealed class FlatInput
 
     public FlatContext Context { get; }
 
-    /// <summary>Whether any key (other than <c>ctx/…</c>) named the template root.</summary>
-    public bool HasContent { get; private set; }
-
     public void Add(FlatValue value)
     {
         var key = value.Key;
@@ -108,7 +105,6 @@ internal sealed class FlatInput
         if (instance?.Node.SingleValueChild is { } valueNode) bag = instance.Child(valueNode, 0);
 
         if (count == 0) return;
-        HasContent = true;
         if (!bag.Add(suffix, value))
             problems.Add(FlatErrorCodes.DuplicateKey, $"'{key}' repeats a path and suffix given before", value);
     }

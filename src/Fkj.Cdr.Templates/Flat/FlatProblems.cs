@@ -23,6 +23,9 @@ internal sealed class FlatProblems
         if (errors.Count < MaxErrors) errors.Add(new Pending(code, message, path, offset, errors.Count));
     }
 
+    /// <summary>After a syntax error only the syntax errors stand: what was read before it is moot.</summary>
+    public void KeepSyntaxOnly() => errors?.RemoveAll(e => e.Code != FlatErrorCodes.Syntax);
+
     public void Add(string code, string message, FlatValue value) => Add(code, message, value.Key, value.Offset);
 
     /// <summary>The errors in document order, with 1-based line and column (columns count UTF-8 bytes, as the canonical decoder does).</summary>
