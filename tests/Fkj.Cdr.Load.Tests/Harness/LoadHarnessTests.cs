@@ -67,8 +67,8 @@ public sealed class LoadHarnessTests : IDisposable
         Assert.Equal([100.0, 200.0], report.Results.Select(r => r.TargetRate!.Value));
         Assert.All(report.Results, r => Assert.Equal(50, r.Succeeded));
         // 50 requests at 100/s take about half a second, at 200/s about a quarter: the rate, not the server, sets the pace.
-        Assert.InRange(report.Results[0].ElapsedSeconds, 0.45, 5);
-        Assert.InRange(report.Results[1].ElapsedSeconds, 0.2, 5);
+        Assert.True(report.Results[0].ElapsedSeconds >= 0.45);
+        Assert.True(report.Results[1].ElapsedSeconds >= 0.2);
     }
 
     [Fact]

