@@ -42,7 +42,15 @@ public static class AqlParser
                 $"the query is {query.Length:N0} characters long; at most {MaxQueryLength:N0} are accepted", 1, 1, 0, []));
         }
 
-        return new Parser(query).ParseQuery();
+        var parser = new Parser(query);
+        try
+        {
+            return parser.ParseQuery();
+        }
+        finally
+        {
+            parser.Release();
+        }
     }
 
     /// <summary>Parses without throwing: the query, or the error.</summary>

@@ -21,9 +21,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParseContainsAnd();
         if (!IsKeyword(Keyword.Or, Expectation.Or)) return first;
-        var operands = new List<ContainsExpression> { first };
-        while (AcceptKeyword(Keyword.Or, Expectation.Or)) operands.Add(ParseContainsAnd());
-        return new ContainsOr(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.Or, Expectation.Or)) Push(ParseContainsAnd());
+        return new ContainsOr(Pop<ContainsExpression>(mark)) { Span = SpanFrom(start) };
     }
 
     private ContainsExpression ParseContainsAnd()
@@ -31,9 +32,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParseContainment();
         if (!IsKeyword(Keyword.And, Expectation.And)) return first;
-        var operands = new List<ContainsExpression> { first };
-        while (AcceptKeyword(Keyword.And, Expectation.And)) operands.Add(ParseContainment());
-        return new ContainsAnd(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.And, Expectation.And)) Push(ParseContainment());
+        return new ContainsAnd(Pop<ContainsExpression>(mark)) { Span = SpanFrom(start) };
     }
 
     private ContainsExpression ParseContainment()
@@ -79,7 +81,7 @@ internal sealed partial class Parser
         {
             Expect(Expectation.RmType);
             if (!IsIdentifier) throw Unexpected();
-            type = Text(_token);
+            type = Name(_token);
             Advance();
         }
 
@@ -87,8 +89,8 @@ internal sealed partial class Parser
         Expect(Expectation.Variable);
         if (IsIdentifier)
         {
-            variable = Text(_token);
-            _scope.Declare(variable, _token);
+            variable = Name(_token);
+            _scope.Declare(variable, SpanOf(_token));
             Advance();
         }
 

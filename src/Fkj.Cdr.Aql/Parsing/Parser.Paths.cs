@@ -11,26 +11,27 @@ internal sealed partial class Parser
         Expect(Expectation.Path);
         if (!IsIdentifier) throw Unexpected();
         var start = _token;
-        var variable = Text(_token);
+        var variable = Name(_token);
         Advance();
         var predicate = Is(TokenKind.LeftBracket, Expectation.LeftBracket) ? ParsePredicate(version: false) : null;
         var path = Accept(TokenKind.Slash, Expectation.Slash) ? ParseObjectPath() : null;
-        _scope.Reference(variable, start, orderBy && predicate is null && path is null);
-        return new IdentifiedPath(variable, predicate, path) { Span = SpanFrom(start) };
+        var identified = new IdentifiedPath(variable, predicate, path) { Span = SpanFrom(start) };
+        if (_fromParsed && _scope.Check(identified, bare: orderBy && identified.IsVariableOnly) is { } error) throw new AqlParseException(error);
+        return identified;
     }
 
     // objectPath: pathPart ('/' pathPart)*
     private ObjectPath ParseObjectPath()
     {
         var start = _token;
-        var parts = new List<PathPart>();
+        var mark = Mark();
         do
         {
-            parts.Add(ParsePathPart());
+            Push(ParsePathPart());
         }
         while (Accept(TokenKind.Slash, Expectation.Slash));
 
-        return new ObjectPath(AqlList.Of(parts)) { Span = SpanFrom(start) };
+        return new ObjectPath(Pop<PathPart>(mark)) { Span = SpanFrom(start) };
     }
 
     // pathPart: IDENTIFIER pathPredicate?   (no RM attribute name is an AQL keyword)
@@ -39,7 +40,7 @@ internal sealed partial class Parser
         Expect(Expectation.Attribute);
         if (!IsIdentifier) throw Unexpected();
         var start = _token;
-        var attribute = Text(_token);
+        var attribute = Name(_token);
         Advance();
         var predicate = Is(TokenKind.LeftBracket, Expectation.LeftBracket) ? ParsePredicate(version: false) : null;
         return new PathPart(attribute, predicate) { Span = SpanFrom(start) };
@@ -62,9 +63,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParsePredicateAnd();
         if (!IsKeyword(Keyword.Or, Expectation.Or)) return first;
-        var operands = new List<PathPredicate> { first };
-        while (AcceptKeyword(Keyword.Or, Expectation.Or)) operands.Add(ParsePredicateAnd());
-        return new OrPredicate(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.Or, Expectation.Or)) Push(ParsePredicateAnd());
+        return new OrPredicate(Pop<PathPredicate>(mark)) { Span = SpanFrom(start) };
     }
 
     private PathPredicate ParsePredicateAnd()
@@ -72,9 +74,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParsePredicateTerm();
         if (!IsKeyword(Keyword.And, Expectation.And)) return first;
-        var operands = new List<PathPredicate> { first };
-        while (AcceptKeyword(Keyword.And, Expectation.And)) operands.Add(ParsePredicateTerm());
-        return new AndPredicate(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.And, Expectation.And)) Push(ParsePredicateTerm());
+        return new AndPredicate(Pop<PathPredicate>(mark)) { Span = SpanFrom(start) };
     }
 
     // nodePredicate: (ID_CODE | AT_CODE | ARCHETYPE_HRID) (',' (STRING | PARAMETER | TERM_CODE | AT_CODE | ID_CODE))?
@@ -85,7 +88,7 @@ internal sealed partial class Parser
         var start = _token;
         if (_token.Kind == TokenKind.ArchetypeId || _token is { Kind: TokenKind.Word, IsNodeCode: true })
         {
-            var id = Text(_token);
+            var id = Name(_token);
             Advance();
             var name = Accept(TokenKind.Comma, Expectation.Comma) ? ParseNodeName() : null;
             return new NodePredicate(id, name) { Span = SpanFrom(start) };
@@ -144,7 +147,7 @@ internal sealed partial class Parser
         Expect(Expectation.NodeId);
         if (_token is { Kind: TokenKind.Word, IsNodeCode: true })
         {
-            var code = Text(_token);
+            var code = Name(_token);
             Advance();
             return new CodeLiteral(code) { Span = SpanFrom(start) };
         }
@@ -185,7 +188,7 @@ internal sealed partial class Parser
         {
             var start = _token;
             Advance();
-            return new CodeLiteral(Text(start)) { Span = SpanFrom(start) };
+            return new CodeLiteral(Name(start)) { Span = SpanFrom(start) };
         }
 
         if (IsIdentifier) return ParseObjectPath();

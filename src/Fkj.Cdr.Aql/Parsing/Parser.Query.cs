@@ -11,13 +11,36 @@ internal sealed partial class Parser
         var start = _token;
         var select = ParseSelect();
         var from = ParseFrom();
+        _fromParsed = true;
+        CheckNames(select);
+        if (_scope.Duplicate() is { } duplicate) throw new AqlParseException(duplicate);
         var where = IsKeyword(Keyword.Where, Expectation.Where) ? ParseWhere() : null;
         var orderBy = IsKeyword(Keyword.Order, Expectation.OrderBy) ? ParseOrderBy() : null;
         var limit = IsKeyword(Keyword.Limit, Expectation.Limit) ? ParseLimit() : null;
         if (!Is(TokenKind.End, Expectation.End)) throw Unexpected();
-        var query = new AqlQuery(select, from, where, orderBy, limit) { Span = SpanFrom(start) };
-        if (_scope.Check() is { } error) throw new AqlParseException(error);
-        return query;
+        return new AqlQuery(select, from, where, orderBy, limit) { Span = SpanFrom(start) };
+    }
+
+    /// <summary>The paths of the SELECT clause, read before FROM declared their variables.</summary>
+    private void CheckNames(SelectClause select)
+    {
+        foreach (var column in select.Columns) Check(column.Expression);
+
+        void Check(AqlExpression expression)
+        {
+            switch (expression)
+            {
+                case IdentifiedPath path:
+                    if (_scope.Check(path, bare: false) is { } error) throw new AqlParseException(error);
+                    break;
+                case AggregateCall { Argument: { } argument }:
+                    Check(argument);
+                    break;
+                case FunctionCall call:
+                    foreach (var argument in call.Arguments) Check(argument);
+                    break;
+            }
+        }
     }
 
     // selectClause: SELECT DISTINCT? top? selectExpr (',' selectExpr)*
@@ -27,14 +50,14 @@ internal sealed partial class Parser
         ConsumeKeyword(Keyword.Select, Expectation.Select);
         var distinct = AcceptKeyword(Keyword.Distinct, Expectation.Distinct);
         var top = IsKeyword(Keyword.Top, Expectation.Top) ? ParseTop() : null;
-        var columns = new List<SelectColumn>();
+        var mark = Mark();
         do
         {
-            columns.Add(ParseColumn());
+            Push(ParseColumn());
         }
         while (Accept(TokenKind.Comma, Expectation.Comma));
 
-        return new SelectClause(AqlList.Of(columns), distinct, top) { Span = SpanFrom(start) };
+        return new SelectClause(Pop<SelectColumn>(mark), distinct, top) { Span = SpanFrom(start) };
     }
 
     // top: TOP INTEGER (FORWARD | BACKWARD)?   (deprecated)
@@ -76,7 +99,7 @@ internal sealed partial class Parser
                 throw Unexpected();
             }
 
-            alias = Text(_token);
+            alias = Name(_token);
             _scope.Alias(alias);
             Advance();
         }
@@ -117,15 +140,15 @@ internal sealed partial class Parser
         var start = _token;
         Advance();
         ConsumeKeyword(Keyword.By, Expectation.By);
-        var keys = new List<OrderByKey>();
+        var mark = Mark();
         do
         {
             var keyStart = _token;
             IdentifiedPath path;
-            if (_token is { Kind: TokenKind.Word, Keyword: not Keyword.None } && _scope.IsAlias(Text(_token)))
+            if (_token is { Kind: TokenKind.Word, Keyword: not Keyword.None } && _scope.IsAlias(Name(_token)))
             {
                 // A column alias that is a keyword ("AS count"), standing for its column.
-                path = new IdentifiedPath(Text(_token));
+                path = new IdentifiedPath(Name(_token));
                 Advance();
                 path = path with { Span = SpanFrom(keyStart) };
             }
@@ -147,11 +170,11 @@ internal sealed partial class Parser
                 if (direction is not null) Advance();
             }
 
-            keys.Add(new OrderByKey(path, direction) { Span = SpanFrom(keyStart) });
+            Push(new OrderByKey(path, direction) { Span = SpanFrom(keyStart) });
         }
         while (Accept(TokenKind.Comma, Expectation.Comma));
 
-        return new OrderByClause(AqlList.Of(keys)) { Span = SpanFrom(start) };
+        return new OrderByClause(Pop<OrderByKey>(mark)) { Span = SpanFrom(start) };
     }
 
     // limitClause: LIMIT INTEGER (OFFSET INTEGER)?

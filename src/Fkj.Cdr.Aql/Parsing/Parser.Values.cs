@@ -101,24 +101,34 @@ internal sealed partial class Parser
     private FunctionCall ParseFunctionCall()
     {
         var start = _token;
-        var name = Text(_token).ToUpperInvariant();
+        var name = UpperName(_token);
         Advance();
         if (!Is(TokenKind.LeftParen, Expectation.LeftParen)) throw Unexpected();
         Enter();
         Advance();
-        var arguments = new List<AqlExpression>();
+        var mark = Mark();
         if (!Is(TokenKind.RightParen, Expectation.RightParen))
         {
             do
             {
-                arguments.Add(ParseTerminal());
+                Push(ParseTerminal());
             }
             while (Accept(TokenKind.Comma, Expectation.Comma));
         }
 
         Consume(TokenKind.RightParen, Expectation.RightParen);
         Leave();
-        return new FunctionCall(name, AqlList.Of(arguments)) { Span = SpanFrom(start) };
+        return new FunctionCall(name, Pop<AqlExpression>(mark)) { Span = SpanFrom(start) };
+    }
+
+    /// <summary>A function's name in upper case, shared across queries.</summary>
+    private string UpperName(in Token token)
+    {
+        var name = _text.AsSpan(token.Start, token.Length);
+        if (name.Length > NameTable.MaxLength) return name.ToString().ToUpperInvariant();
+        Span<char> upper = stackalloc char[name.Length];
+        name.ToUpperInvariant(upper);
+        return NameTable.Get(upper);
     }
 
     // terminologyFunction: TERMINOLOGY '(' STRING ',' STRING ',' STRING ')'

@@ -19,9 +19,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParseAnd();
         if (!IsKeyword(Keyword.Or, Expectation.Or)) return first;
-        var operands = new List<AqlCondition> { first };
-        while (AcceptKeyword(Keyword.Or, Expectation.Or)) operands.Add(ParseAnd());
-        return new OrCondition(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.Or, Expectation.Or)) Push(ParseAnd());
+        return new OrCondition(Pop<AqlCondition>(mark)) { Span = SpanFrom(start) };
     }
 
     private AqlCondition ParseAnd()
@@ -29,9 +30,10 @@ internal sealed partial class Parser
         var start = _token;
         var first = ParseNot();
         if (!IsKeyword(Keyword.And, Expectation.And)) return first;
-        var operands = new List<AqlCondition> { first };
-        while (AcceptKeyword(Keyword.And, Expectation.And)) operands.Add(ParseNot());
-        return new AndCondition(AqlList.Of(operands)) { Span = SpanFrom(start) };
+        var mark = Mark();
+        Push(first);
+        while (AcceptKeyword(Keyword.And, Expectation.And)) Push(ParseNot());
+        return new AndCondition(Pop<AqlCondition>(mark)) { Span = SpanFrom(start) };
     }
 
     private AqlCondition ParseNot()
@@ -157,16 +159,16 @@ internal sealed partial class Parser
 
         Advance();
         Expect(Expectation.Uri);
-        var items = new List<AqlExpression>();
+        var mark = Mark();
         do
         {
-            items.Add(ParseValueListItem());
+            Push(ParseValueListItem());
         }
         while (Accept(TokenKind.Comma, Expectation.Comma));
 
         Consume(TokenKind.RightBrace, Expectation.RightBrace);
         Leave();
-        return new ValueList(AqlList.Of(items)) { Span = SpanFrom(start) };
+        return new ValueList(Pop<AqlExpression>(mark)) { Span = SpanFrom(start) };
     }
 
     // valueListItem: primitive | PARAMETER | terminologyFunction

@@ -13,6 +13,15 @@ internal sealed partial class Parser
     private readonly string _text;
     private readonly Lexer _lexer;
     private readonly VariableScope _scope = new();
+
+    /// <summary>Nodes of the lists being built, innermost last (one stack for all, reused per thread).</summary>
+    private readonly List<AqlNode> _items;
+
+    [ThreadStatic]
+    private static List<AqlNode>? t_items;
+
+    /// <summary>Set once FROM is parsed: from then on every path's variable is checked where it is read.</summary>
+    private bool _fromParsed;
     private Token _token;
     private Token _peeked;
     private bool _hasPeeked;
@@ -31,6 +40,9 @@ internal sealed partial class Parser
     public Parser(string text, List<Token>? trace = null)
     {
         _text = text;
+        _items = t_items ?? new List<AqlNode>(32);
+        t_items = null;
+        _items.Clear();
         _lexer = new Lexer(text);
         _token = _lexer.Next();
         _trace = trace;
@@ -109,7 +121,35 @@ internal sealed partial class Parser
     /// <summary>An identifier: a word that is neither a keyword nor a node code.</summary>
     private bool IsIdentifier => _token is { Kind: TokenKind.Word, Keyword: Keyword.None, IsNodeCode: false };
 
+    /// <summary>Hands the list stack back to the thread for the next parse.</summary>
+    public void Release()
+    {
+        if (_items.Capacity > 1024) return;
+        _items.Clear();
+        t_items = _items;
+    }
+
     private string Text(in Token token) => _text.Substring(token.Start, token.Length);
+
+    /// <summary>A name (identifier, node or archetype id), shared across queries.</summary>
+    private string Name(in Token token) => NameTable.Get(_text.AsSpan(token.Start, token.Length));
+
+    private static AqlSpan SpanOf(in Token token) => new(token.Start, token.Length, token.Line, token.Column);
+
+    private int Mark() => _items.Count;
+
+    private void Push(AqlNode node) => _items.Add(node);
+
+    /// <summary>The nodes pushed since <paramref name="mark"/>, as a list, taken off the stack.</summary>
+    private AqlList<T> Pop<T>(int mark)
+        where T : AqlNode
+    {
+        var count = _items.Count - mark;
+        var array = new T[count];
+        for (var i = 0; i < count; i++) array[i] = (T)_items[mark + i];
+        _items.RemoveRange(mark, count);
+        return new AqlList<T>(array);
+    }
 
     private AqlSpan SpanFrom(in Token start) => new(start.Start, _lastEnd - start.Start, start.Line, start.Column);
 

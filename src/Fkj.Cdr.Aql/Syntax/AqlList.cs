@@ -63,6 +63,4 @@ public sealed class AqlList<T> : IReadOnlyList<T>, IEquatable<AqlList<T>>
 public static class AqlList
 {
     public static AqlList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? AqlList<T>.Empty : new(items.ToArray());
-
-    internal static AqlList<T> Of<T>(List<T> items) => items.Count == 0 ? AqlList<T>.Empty : new(items.ToArray());
 }

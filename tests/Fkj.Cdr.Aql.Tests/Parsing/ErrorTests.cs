@@ -12,8 +12,8 @@ public class ErrorTests
         var exception = Assert.Throws<AqlParseException>(() => AqlParser.Parse("""
             SELECT o/data[at0001]/events[at0006]/data[at0003]/items[at0004]/value/magnitude
             FROM EHR e
-                CONTAINS COMPOSITION c)
-            WHERE c/name/value = 'Vital signs'
+                CONTAINS OBSERVATION o)
+            WHERE o/name/value = 'Vital signs'
             """));
 
         var error = exception.Error;
@@ -122,6 +122,9 @@ public class ErrorTests
     [Fact]
     public void The_first_error_in_the_text_is_reported()
     {
+        // Paths in SELECT are checked once FROM has declared the variables, before what follows FROM.
+        Assert.Equal((1, 8), (Error("SELECT x FROM EHR e WHERE e/y = ").Line, Error("SELECT x FROM EHR e WHERE e/y = ").Column));
+        Assert.Equal(27, Error("SELECT e FROM EHR e WHERE x/y = ").Column);
         Assert.Equal(8, Error("SELECT x FROM EHR e CONTAINS COMPOSITION e").Column);
         Assert.Equal(42, Error("SELECT e FROM EHR e CONTAINS COMPOSITION e WHERE x/y = 1").Column);
     }
