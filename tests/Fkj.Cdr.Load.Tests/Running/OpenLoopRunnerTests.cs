@@ -19,22 +19,35 @@ public sealed class OpenLoopRunnerTests
     [Fact]
     public async Task Sends_at_the_rate_without_waiting_for_answers()
     {
+        // No answer is given until every request has gone out: an open loop gets there, a loop that
+        // waited for answers would stall at the first (after 30 s the gate opens for all, and the count fails).
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        var startedBeforeAnyAnswer = 0;
         var starts = new long[50];
         var clock = Stopwatch.StartNew();
         var run = await OpenLoopRunner.RunAsync(async (sequence, ct) =>
         {
             starts[sequence] = clock.ElapsedTicks;
-            // Far slower than the 10 ms between requests: a closed loop would fall behind, an open one must not.
-            await Task.Delay(200, ct);
+            if (Interlocked.Increment(ref started) == 50) allStarted.TrySetResult();
+            try
+            {
+                await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                allStarted.TrySetCanceled(); // releases every later request at once
+            }
+
+            if (allStarted.Task.IsCompletedSuccessfully) Interlocked.Increment(ref startedBeforeAnyAnswer);
             return new RequestOutcome(201);
         }, rate: 100, maxInFlight: 1_000, new RunLimits(50, TimeSpan.FromMinutes(1)), CancellationToken.None);
 
         Assert.Equal(50, run.Issued);
         Assert.Equal(50, run.Log.Summarise().Succeeded);
-        // The 50th request went out about 490 ms in, not 50 × 200 ms in.
-        var lastStartMs = starts[49] * 1000.0 / Stopwatch.Frequency;
-        Assert.True(lastStartMs >= 480);
-        Assert.True(run.ElapsedSeconds >= 0.65);
+        Assert.Equal(50, startedBeforeAnyAnswer);
+        // At 100/s the 50th request is due 490 ms in; the pacing never sends early.
+        Assert.True(starts[49] * 1000.0 / Stopwatch.Frequency >= 480);
     }
 
     [Fact]
