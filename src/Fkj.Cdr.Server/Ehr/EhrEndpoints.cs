@@ -36,6 +36,7 @@ public static class EhrEndpoints
         ehr.MapGet("/{ehr_id}/versioned_ehr_status/version/{version_uid}", GetStatusVersionByIdAsync).Audited("ehr_status.read_version");
 
         ehr.MapComposition();
+        ehr.MapContribution();
         ehr.MapEhrAudit();
         return openEhr;
     }
