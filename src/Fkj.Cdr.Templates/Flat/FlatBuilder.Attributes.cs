@@ -137,8 +137,8 @@ internal sealed partial class FlatBuilder
         if (bag.Branch("_null_reason") is { } reason) e.NullReason = ReadTextOrCoded(reason);
     }
 
-    /// <summary>A DV_TEXT, or a DV_CODED_TEXT where the keys give a <c>|code</c>.</summary>
-    private DvText? ReadTextOrCoded(FlatBag bag) => bag.Has("code") ? ReadCoded(null, bag, null, null) : ReadText(null, bag);
+    /// <summary>A DV_TEXT, or a DV_CODED_TEXT where the keys give a <c>|code</c>; with their attributes (<c>_mapping:N</c>, …).</summary>
+    private DvText? ReadTextOrCoded(FlatBag bag) => ReadDataValue(null, bag.Has("code") ? FlatKind.CodedText : FlatKind.Text, bag) as DvText;
 
     private void ReadDataValueAttributes(FlatNode? node, FlatKind kind, DataValue value, FlatBag bag)
     {

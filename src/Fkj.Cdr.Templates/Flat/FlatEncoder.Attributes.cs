@@ -111,10 +111,14 @@ internal sealed partial class FlatEncoder
         if (locatable.Name is { } name && !SameName(name, defaultName)) In("_name", () => WriteDataValue(null, name));
     }
 
-    /// <summary>A name needs no <c>_name</c> where it is the name FLAT would give the object anyway.</summary>
+    /// <summary>
+    /// A name needs no <c>_name</c> where it is the name FLAT would give the object anyway (the same text or code,
+    /// with no mappings, formatting, hyperlink, language or encoding of its own).
+    /// </summary>
     private static bool SameName(DvText name, DvText? defaultName)
     {
         if (defaultName is null || name.Value != defaultName.Value) return false;
+        if (name.Mappings is { Count: > 0 } || name.Formatting is not null || name.Hyperlink is not null || name.Language is not null || name.Encoding is not null) return false;
         if (name is DvCodedText coded)
             return defaultName is DvCodedText expected && expected.DefiningCode.CodeString == coded.DefiningCode.CodeString
                                                        && expected.DefiningCode.TerminologyId.Value == coded.DefiningCode.TerminologyId.Value;

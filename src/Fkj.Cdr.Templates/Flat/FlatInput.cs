@@ -46,7 +46,7 @@ internal sealed class FlatInput
         }
 
         var path = bar < 0 ? key.AsSpan() : key.AsSpan(0, bar);
-        string? suffix = bar < 0 ? null : key[(bar + 1)..];
+        string? suffix = bar < 0 ? null : FlatSuffixes.Intern(key.AsSpan(bar + 1));
         if (suffix is { Length: 0 })
         {
             problems.Add(FlatErrorCodes.UnknownSuffix, "an empty '|' suffix", value);

@@ -51,6 +51,26 @@ public class FlatAttributeRulesTests
     }
 
     [Fact]
+    public void A_name_with_mappings_is_written_as_name_even_when_its_text_is_the_templates()
+    {
+        var composition = Read($$"""
+            "{{Event}}/dv_text": "x",
+            "{{Event}}/dv_text/_name": "DV_TEXT", "{{Event}}/dv_text/_name/_mapping:0|match": "=",
+            "{{Event}}/dv_text/_name/_mapping:0/target|terminology": "LOINC", "{{Event}}/dv_text/_name/_mapping:0/target|code": "8480-6"
+            """);
+        var name = ElementOf(composition, "at0004").Name;
+        var mapping = Assert.Single(name.Mappings!);
+        Assert.Equal(("DV_TEXT", '=', "LOINC", "8480-6"), (name.Value, mapping.Match, mapping.Target.TerminologyId.Value, mapping.Target.CodeString));
+
+        var flat = Keys(ConformanceTemplate, composition);
+        Assert.Equal("DV_TEXT", flat[$"{Event}/dv_text/_name"]);
+        Assert.Equal("8480-6", flat[$"{Event}/dv_text/_name/_mapping:0/target|code"]);
+        // Without the mapping the name is the template's, and not written.
+        name.Mappings = null;
+        Assert.False(Keys(ConformanceTemplate, composition).ContainsKey($"{Event}/dv_text/_name"));
+    }
+
+    [Fact]
     public void Null_flavour_by_code_or_text_replaces_the_value()
     {
         var composition = Read($$"""
