@@ -17,11 +17,14 @@ internal static class NameTable
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Names.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>How many names were added (ConcurrentDictionary.Count takes every lock, so it is not asked).</summary>
+    private static int s_count;
+
     public static string Get(ReadOnlySpan<char> name)
     {
         if (BySpan.TryGetValue(name, out var known)) return known;
         var created = name.ToString();
-        if (name.Length <= MaxLength && Names.Count < Capacity) Names.TryAdd(created, created);
+        if (name.Length <= MaxLength && Volatile.Read(ref s_count) < Capacity && Names.TryAdd(created, created)) Interlocked.Increment(ref s_count);
         return created;
     }
 }

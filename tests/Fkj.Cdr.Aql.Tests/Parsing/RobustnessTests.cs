@@ -85,30 +85,38 @@ public class RobustnessTests
         Assert.Equal("the query is 1,048,610 characters long; at most 1,048,576 are accepted", error.Message);
     }
 
-    [Fact]
-    public void Long_queries_parse_in_linear_time()
+    public static TheoryData<string, Func<int, string>> Sizes => new()
     {
-        // Half a megabyte each: a chain of 10,000 conditions, a value list of 50,000 items, a long string,
-        // 10,000 columns, and 10,000 containment operands.
-        var cases = new[]
-        {
-            "SELECT o FROM OBSERVATION o WHERE " + string.Join(" OR ", Enumerable.Range(0, 10_000).Select(i => $"o/data[at0001]/x = {i}")),
-            "SELECT o FROM OBSERVATION o WHERE o/x MATCHES {" + string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"'{i}'")) + "}",
-            "SELECT o FROM OBSERVATION o WHERE o/x = '" + new string('x', 500_000) + "'",
-            "SELECT " + string.Join(", ", Enumerable.Range(0, 10_000).Select(i => $"o/items[at{i:D4}]/value AS c{i}")) + " FROM OBSERVATION o",
-            "SELECT e FROM EHR e CONTAINS (" + string.Join(" AND ", Enumerable.Range(0, 10_000).Select(i => $"CLUSTER c{i}")) + ")",
-        };
+        { "a chain of conditions", n => "SELECT o FROM OBSERVATION o WHERE " + string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"o/data[at0001]/x = {i}")) },
+        { "a value list", n => "SELECT o FROM OBSERVATION o WHERE o/x MATCHES {" + string.Join(",", Enumerable.Range(0, 5 * n).Select(i => $"'{i}'")) + "}" },
+        { "a string", n => "SELECT o FROM OBSERVATION o WHERE o/x = '" + new string('x', 50 * n) + "'" },
+        { "columns", n => "SELECT " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"o/items[at{i:D4}]/value AS c{i}")) + " FROM OBSERVATION o" },
+        { "containment operands", n => "SELECT e FROM EHR e CONTAINS (" + string.Join(" AND ", Enumerable.Range(0, n).Select(i => $"CLUSTER c{i}")) + ")" },
+        { "ORDER BY aliases", n => "SELECT " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"o/x AS a{i}")) + " FROM OBSERVATION o ORDER BY " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"a{i}")) },
+    };
 
-        foreach (var text in cases)
+    /// <summary>Eight times the size takes about eight times as long, not sixty-four (the best of three runs each, with slack for a busy machine).</summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Long_queries_parse_in_linear_time(string what, Func<int, string> query)
+    {
+        var small = Fastest(query(1_250));
+        var large = Fastest(query(10_000));
+
+        Assert.True(large < 25 * small + 50, $"{what}: 1,250 items took {small:F1} ms, 10,000 items {large:F1} ms");
+
+        static double Fastest(string text)
         {
             Assert.True(text.Length <= AqlParser.MaxQueryLength);
-            AqlParser.Parse(text); // warm
-            var watch = Stopwatch.StartNew();
-            var query = AqlParser.Parse(text);
-            watch.Stop();
+            var best = double.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                Assert.NotNull(AqlParser.Parse(text));
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
 
-            Assert.NotNull(query);
-            Assert.True(watch.ElapsedMilliseconds < 1_000, $"{text.Length:N0} characters took {watch.ElapsedMilliseconds} ms");
+            return best;
         }
     }
 
@@ -132,7 +140,7 @@ public class RobustnessTests
             var watch = Stopwatch.StartNew();
             Assert.Throws<AqlParseException>(() => AqlParser.Parse(text));
             watch.Stop();
-            Assert.True(watch.ElapsedMilliseconds < 1_500, $"{text[..20]}... took {watch.ElapsedMilliseconds} ms");
+            Assert.True(watch.ElapsedMilliseconds < 5_000, $"{text[..20]}... took {watch.ElapsedMilliseconds} ms");
         }
     }
 
