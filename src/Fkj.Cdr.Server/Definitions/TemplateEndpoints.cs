@@ -6,13 +6,15 @@ using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Server.Http;
 using Fkj.Cdr.Server.Tenancy;
 using Fkj.Cdr.Storage.Templates;
+using Fkj.Cdr.Templates.Flat;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fkj.Cdr.Server.Definitions;
 
 /// <summary>
 /// The ADL 1.4 template resources of the openEHR REST DEFINITION API (ITS-REST 1.0.3), below the tenant group
-/// <c>/openehr/v1</c>: upload, list, get (OPT XML as uploaded, or the web template) and example composition.
+/// <c>/openehr/v1</c>: upload, list, get (OPT XML as uploaded, or the web template) and example composition (canonical JSON or XML,
+/// FLAT or STRUCTURED).
 /// The work is the <see cref="TemplateRegistry"/>'s; these handlers only translate HTTP.
 /// </summary>
 /// <remarks>
@@ -100,8 +102,9 @@ public static class TemplateEndpoints
     private static async Task GetExampleAsync(HttpContext http, [FromRoute(Name = "template_id")] string templateId, RequestTenant tenant,
         TemplateRegistry registry, TemplateAudit audit, CancellationToken cancellationToken)
     {
-        var mediaType = MediaTypes.Negotiate(http.Request, MediaTypes.Json, MediaTypes.Xml)
-            ?? throw NotAcceptable($"An example composition is offered as {MediaTypes.Json} (canonical JSON) or {MediaTypes.Xml} (canonical XML).");
+        var mediaType = MediaTypes.Negotiate(http.Request, [MediaTypes.Json, MediaTypes.Xml, .. MediaTypes.WebTemplateFormats])
+            ?? throw NotAcceptable($"An example composition is offered as {MediaTypes.Json} (canonical JSON), {MediaTypes.Xml} (canonical XML), "
+                                   + $"{MediaTypes.FlatJson} (FLAT) or {MediaTypes.StructuredJson} (STRUCTURED).");
         var compiled = await registry.GetCompiledAsync(tenant.Id, templateId, cancellationToken);
         audit.Read(tenant.Id, Actor.Of(http), templateId, "example " + mediaType);
         // ITS-REST's type (input/output) and detail_level may be ignored, falling back to what the server has:
@@ -109,7 +112,13 @@ public static class TemplateEndpoints
         var example = compiled.ExampleComposition(compiled.Template.Language);
 
         http.Response.ContentType = mediaType;
-        var body = mediaType == MediaTypes.Json ? CanonicalJson.Encode(example, indented: true) : CanonicalXml.Encode(example, indented: true);
+        var body = mediaType switch
+        {
+            MediaTypes.Json => CanonicalJson.Encode(example, indented: true),
+            MediaTypes.Xml => CanonicalXml.Encode(example, indented: true),
+            _ when MediaTypes.IsFlat(mediaType) => FlatComposition.Encode(example, compiled.WebTemplate(), indented: true),
+            _ => StructuredComposition.Encode(example, compiled.WebTemplate(), indented: true),
+        };
         await http.Response.Body.WriteAsync(body, cancellationToken);
     }
 

@@ -12,6 +12,36 @@ public static class MediaTypes
     /// <summary>The web template (ITS-REST data representation).</summary>
     public const string WebTemplateJson = "application/openehr.wt+json";
 
+    /// <summary>A composition in the FLAT (simSDT) format of its template's web template.</summary>
+    public const string FlatJson = "application/openehr.wt.flat+json";
+
+    /// <summary>FLAT as the openEHR SDK and EHRbase also spell it.</summary>
+    public const string FlatSchemaJson = "application/openehr.wt.flat.schema+json";
+
+    /// <summary>A composition in the STRUCTURED format of its template's web template.</summary>
+    public const string StructuredJson = "application/openehr.wt.structured+json";
+
+    /// <summary>STRUCTURED as the openEHR SDK and EHRbase also spell it.</summary>
+    public const string StructuredSchemaJson = "application/openehr.wt.structured.schema+json";
+
+    /// <summary>
+    /// The media types of the web-template formats of a composition, each in both spellings, in the order a
+    /// server offers them: pass them to <see cref="Negotiate"/> after the canonical types (the negotiated one is
+    /// echoed as the Content-Type, so a client gets the spelling it asked for), then <see cref="IsFlat"/> /
+    /// <see cref="IsStructured"/> tell which converter to use; the same two read a request's Content-Type.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WebTemplateFormats = [FlatJson, FlatSchemaJson, StructuredJson, StructuredSchemaJson];
+
+    /// <summary>Whether a media type (a Content-Type, with any parameters, or a negotiated type) is FLAT, in either spelling.</summary>
+    public static bool IsFlat(string? mediaType) => IsOneOf(mediaType, FlatJson, FlatSchemaJson);
+
+    /// <summary>Whether a media type (a Content-Type, with any parameters, or a negotiated type) is STRUCTURED, in either spelling.</summary>
+    public static bool IsStructured(string? mediaType) => IsOneOf(mediaType, StructuredJson, StructuredSchemaJson);
+
+    private static bool IsOneOf(string? mediaType, string first, string second) =>
+        MediaTypeHeaderValue.TryParse(mediaType, out var parsed)
+        && (parsed.MediaType.Equals(first, StringComparison.OrdinalIgnoreCase) || parsed.MediaType.Equals(second, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whether a Content-Type is XML: application/xml or text/xml, with any parameters.</summary>
     public static bool IsXml(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

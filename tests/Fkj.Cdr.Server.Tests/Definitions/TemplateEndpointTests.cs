@@ -6,6 +6,7 @@ using Fkj.Cdr.Rm.Codecs.Json;
 using Fkj.Cdr.Rm.Codecs.Xml;
 using Fkj.Cdr.Rm.Content;
 using Fkj.Cdr.Server.Definitions;
+using Fkj.Cdr.Templates.Flat;
 
 namespace Fkj.Cdr.Server.Tests.Definitions;
 
@@ -341,10 +342,46 @@ public sealed class TemplateEndpointTests
         Assert.Equal(ShippedTemplateTests.ShippedId, composition.ArchetypeDetails!.TemplateId!.Value);
     }
 
-    [Fact]
-    public async Task TheExampleInFlatFormatIs406ForNow()
+    [Theory]
+    [InlineData("application/openehr.wt.flat+json")]
+    [InlineData("application/openehr.wt.flat.schema+json")]
+    [InlineData("application/openehr.wt.structured+json")]
+    [InlineData("application/openehr.wt.structured.schema+json")]
+    public async Task TheExampleIsFlatOrStructuredInEitherSpelling(string mediaType)
     {
-        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", "application/openehr.wt.flat+json");
+        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", mediaType);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var compiled = await _fixture.Server.App.Services.GetRequiredService<TemplateRegistry>()
+            .GetCompiledAsync("default", ShippedTemplateTests.ShippedId, CancellationToken.None);
+        using var json = JsonDocument.Parse(body);
+        var flat = mediaType.Contains(".flat", StringComparison.Ordinal);
+        var composition = flat
+            ? FlatComposition.Decode(body, compiled.WebTemplate())
+            : StructuredComposition.Decode(body, compiled.WebTemplate());
+        if (flat)
+        {
+            // FLAT: one object of path: value, every path below the template's root node.
+            var root = compiled.WebTemplate().Tree.Id;
+            Assert.All(json.RootElement.EnumerateObject(), p => Assert.True(p.Name.StartsWith(root + "/", StringComparison.Ordinal) || p.Name.StartsWith("ctx/", StringComparison.Ordinal), p.Name));
+        }
+        else
+        {
+            // STRUCTURED: the root node's id holding the tree.
+            Assert.Equal(compiled.WebTemplate().Tree.Id, Assert.Single(json.RootElement.EnumerateObject()).Name);
+        }
+
+        // It is the canonical example, in the other format.
+        Assert.Equal(CanonicalJson.Encode(compiled.ExampleComposition(compiled.Template.Language)), CanonicalJson.Encode(composition));
+        Assert.True(compiled.Validator().Validate(composition).IsValid);
+    }
+
+    [Fact]
+    public async Task TheExampleIsNotOfferedInOtherFormats()
+    {
+        using var response = await _fixture.GetAsync(null, TemplateServerFixture.TemplatePath(ShippedTemplateTests.ShippedId) + "/example", "text/plain");
 
         await ErrorBody.ReadAsync(response, 406, "not_acceptable");
     }
