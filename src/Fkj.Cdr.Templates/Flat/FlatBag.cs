@@ -72,12 +72,14 @@ internal abstract class FlatBag
     /// <summary>The branch <paramref name="name"/> with index 0 (or none), or null.</summary>
     public FlatBranch? Branch(string name) => HasBranches ? Branch(name, 0, create: false) : null;
 
-    /// <summary>Every branch named <paramref name="name"/>, by index.</summary>
+    private static readonly List<FlatBranch> NoBranches = [];
+
+    /// <summary>Every branch named <paramref name="name"/>, by index (to iterate, not to change: without any, a shared empty list).</summary>
     public List<FlatBranch> BranchesNamed(string name)
     {
+        if (!HasBranch(name)) return NoBranches;
         var result = new List<FlatBranch>();
-        if (branches is null) return result;
-        foreach (var b in branches)
+        foreach (var b in branches!)
         {
             if (b.Name == name) result.Add(b);
         }

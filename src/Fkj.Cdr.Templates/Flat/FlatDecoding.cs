@@ -15,7 +15,7 @@ internal static class FlatDecoding
         Composition? composition = null;
         try
         {
-            var input = new FlatInput(schema, problems);
+            using var input = new FlatInput(schema, problems);
             var read = structured ? StructuredJsonReader.Read(utf8, input, problems) : FlatJsonReader.Read(utf8, input, problems);
             if (!read) problems.KeepSyntaxOnly();
             else composition = new FlatBuilder(schema, input, problems, (options ?? FlatDecodeOptions.Default).Now ?? DateTimeOffset.Now).Build();

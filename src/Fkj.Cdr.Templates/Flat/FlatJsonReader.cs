@@ -33,10 +33,11 @@ internal static class FlatJsonReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.GetString()!;
+                var key = input.Keys.Append(ref reader);
                 var offset = reader.TokenStartIndex;
                 reader.Read();
-                if (ReadValue(ref reader, key, offset, problems) is { } value) input.Add(value);
+                if (ReadScalar(ref reader, out var kind, out var text)) input.Add(new FlatValue(input.Keys, key, offset, kind, text));
+                else RefuseComposite(ref reader, input.Keys.ToString(key.Start, key.Length), offset, problems);
             }
 
             if (reader.Read())
@@ -54,28 +55,42 @@ internal static class FlatJsonReader
         return true;
     }
 
-    /// <summary>The value at the reader as a <see cref="FlatValue"/>; null (with an error) for an object or array, which is skipped.</summary>
-    internal static FlatValue? ReadValue(ref Utf8JsonReader reader, string key, long offset, FlatProblems problems)
+    /// <summary>The scalar at the reader: its kind and text (the string, or the number as written); false for an object or array.</summary>
+    internal static bool ReadScalar(ref Utf8JsonReader reader, out FlatValueKind kind, out string? text)
     {
+        text = null;
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new FlatValue(key, offset, FlatValueKind.String, reader.GetString());
+                kind = FlatValueKind.String;
+                text = reader.GetString();
+                return true;
             case JsonTokenType.Number:
-                return new FlatValue(key, offset, FlatValueKind.Number, Encoding.UTF8.GetString(reader.ValueSpan));
+                kind = FlatValueKind.Number;
+                text = Encoding.UTF8.GetString(reader.ValueSpan);
+                return true;
             case JsonTokenType.True:
-                return new FlatValue(key, offset, FlatValueKind.True, null);
+                kind = FlatValueKind.True;
+                return true;
             case JsonTokenType.False:
-                return new FlatValue(key, offset, FlatValueKind.False, null);
+                kind = FlatValueKind.False;
+                return true;
             case JsonTokenType.Null:
-                return new FlatValue(key, offset, FlatValueKind.Null, null);
+                kind = FlatValueKind.Null;
+                return true;
             default:
-                problems.Add(FlatErrorCodes.WrongValueKind,
-                    $"a FLAT value is a string, number, boolean or null, not {(reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object")}",
-                    key, offset);
-                reader.Skip();
-                return null;
+                kind = default;
+                return false;
         }
+    }
+
+    /// <summary>Reports the object or array at the reader as a value of <paramref name="key"/>, and skips it.</summary>
+    internal static void RefuseComposite(ref Utf8JsonReader reader, string key, long offset, FlatProblems problems)
+    {
+        problems.Add(FlatErrorCodes.WrongValueKind,
+            $"a FLAT value is a string, number, boolean or null, not {(reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object")}",
+            key, offset);
+        reader.Skip();
     }
 
     internal static bool CheckUtf8(ReadOnlySpan<byte> utf8, FlatProblems problems)

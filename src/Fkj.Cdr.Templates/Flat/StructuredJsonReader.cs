@@ -106,7 +106,8 @@ internal static class StructuredJsonReader
             }
             default:
                 var key = path.ToString();
-                if (FlatJsonReader.ReadValue(ref reader, key, reader.TokenStartIndex, problems) is { } value) input.Add(value);
+                if (FlatJsonReader.ReadScalar(ref reader, out var kind, out var text)) input.Add(new FlatValue(key, reader.TokenStartIndex, kind, text));
+                else FlatJsonReader.RefuseComposite(ref reader, key, reader.TokenStartIndex, problems);
                 break;
         }
     }

@@ -195,4 +195,29 @@ public class FlatSuffixRulesTests
         Assert.Equal("1", flat["test_all_types/test_all_types:0/count"]);
         Assert.Equal("3", flat["test_all_types/test_all_types:1/count"]);
     }
+
+    [Fact]
+    public void Keys_in_any_order_land_on_the_same_occurrences_and_index_1_is_not_a_prefix_of_10()
+    {
+        // The reader resumes a key after the segments it shares with the previous key: orders that share
+        // nothing, share a prefix up to a digit (:1 then :10), or come back to an earlier occurrence agree.
+        string[] keys =
+        [
+            "\"test_all_types/test_all_types:1/count\": 1", "\"test_all_types/test_all_types:10/count\": 10",
+            "\"test_all_types/test_all_types:1/count|normal_status\": \"N\"", "\"test_all_types/test_all_types:2/count\": 2",
+            "\"test_all_types/test_all_types/count\": 0",
+        ];
+        var expected = Rm.Codecs.Json.CanonicalJson.Encode(Decode(AllTypes, $"{{ {AllTypesHeader} {string.Join(", ", keys)} }}"));
+        var random = new Random(7);
+        for (var i = 0; i < 20; i++)
+        {
+            var order = i == 0 ? keys.Reverse().ToArray() : keys.OrderBy(_ => random.Next()).ToArray();
+            var composition = Decode(AllTypes, $"{{ {AllTypesHeader} {string.Join(", ", order)} }}");
+            Assert.Equal(expected, Rm.Codecs.Json.CanonicalJson.Encode(composition));
+        }
+
+        var observations = Decode(AllTypes, $"{{ {AllTypesHeader} {string.Join(", ", keys)} }}").Content!.OfType<Observation>().ToList();
+        Assert.Equal([0L, 1L, 2L, 10L], observations.Select(o => ((DvCount)Value(EventItems(o), "at0008")!).Magnitude));
+        Assert.Equal("N", ((DvCount)Value(EventItems(observations[1]), "at0008")!).NormalStatus!.CodeString);
+    }
 }
