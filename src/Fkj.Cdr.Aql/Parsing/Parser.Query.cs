@@ -145,9 +145,9 @@ internal sealed partial class Parser
         {
             var keyStart = _token;
             IdentifiedPath path;
-            if (_token is { Kind: TokenKind.Word, Keyword: not Keyword.None } && _scope.IsAlias(Name(_token)))
+            if (_token.Kind == TokenKind.Word && !IsIdentifier && _scope.IsAlias(Name(_token)))
             {
-                // A column alias that is a keyword ("AS count"), standing for its column.
+                // A column alias that is no identifier ("AS count"), standing for its column.
                 path = new IdentifiedPath(Name(_token));
                 Advance();
                 path = path with { Span = SpanFrom(keyStart) };

@@ -28,6 +28,15 @@ public class OrderByLimitTests
     }
 
     [Fact]
+    public void An_alias_that_is_a_keyword_or_a_code_orders_by_its_column()
+    {
+        var keys = Parse("SELECT COUNT(*) AS count, e/x AS at0001 FROM EHR e ORDER BY count DESC, at0001").OrderBy!.Keys;
+
+        Assert.Equal([new OrderByKey(new IdentifiedPath("count"), SortDirection.Descending), new OrderByKey(new IdentifiedPath("at0001"))], keys);
+        Assert.Equal("expected a path; found 'count'", Error("SELECT e FROM EHR e ORDER BY count").Message);
+    }
+
+    [Fact]
     public void Limit_and_offset()
     {
         Assert.Equal(new LimitClause(10), Parse("SELECT e FROM EHR e LIMIT 10").Limit);
