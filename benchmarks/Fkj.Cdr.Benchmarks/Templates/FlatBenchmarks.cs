@@ -13,8 +13,8 @@ namespace Fkj.Cdr.Benchmarks.Templates;
 /// <summary>
 /// FLAT conversion of the vital-signs composition with its template (fkj.vital_signs_news2.v1): the canonical
 /// document (benchmarks/Fkj.Cdr.Benchmarks/Data/vital-signs.json) is encoded to FLAT once in setup, then decoding those FLAT bytes into a COMPOSITION is measured
-/// against <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> of the same bytes; and
-/// encoding the composition back to FLAT. The web template and its FLAT lookup tables are built in setup, as the
+/// against <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> of the same bytes, with the
+/// canonical JSON decode of the same composition for comparison; and encoding the composition back to FLAT. The web template and its FLAT lookup tables are built in setup, as the
 /// server builds them once per template.
 /// </summary>
 [MemoryDiagnoser]
@@ -24,6 +24,7 @@ public class FlatBenchmarks
     private static readonly FlatDecodeOptions Options = new() { Now = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero) };
 
     private byte[] flat = [];
+    private byte[] canonicalJson = [];
     private WebTemplate webTemplate = null!;
     private Composition composition = null!;
     private readonly ArrayBufferWriter<byte> output = new(64 * 1024);
@@ -35,6 +36,7 @@ public class FlatBenchmarks
         webTemplate = WebTemplateBuilder.Build(template);
         var canonical = CanonicalJson.Decode<Composition>(TestData.VitalSigns());
         flat = FlatComposition.Encode(canonical, webTemplate);
+        canonicalJson = CanonicalJson.Encode(canonical);
 
         // The FLAT is a fixed point (decoding and encoding it again gives the same bytes), and what it decodes to
         // validates. (It carries all of the composition but PARTY_REF.type, DV_QUANTITY.property: FLAT has no keys for them.)
@@ -55,6 +57,10 @@ public class FlatBenchmarks
 
     [Benchmark]
     public Composition Decode() => FlatComposition.Decode(flat, webTemplate, Options);
+
+    /// <summary>For comparison: the same composition decoded from canonical JSON (compact, as the codec writes it).</summary>
+    [Benchmark]
+    public Composition CanonicalDecode() => CanonicalJson.Decode<Composition>(canonicalJson);
 
     [Benchmark]
     public int Encode()
