@@ -60,6 +60,10 @@ public sealed class CdrDatabase : IAsyncDisposable
     public Task<TenantTransaction> BeginAsync(string tenantId, CancellationToken cancellationToken = default) =>
         TenantTransaction.BeginAsync(DataSource, tenantId, cancellationToken);
 
+    /// <summary>Opens a batch that is its own transaction in the tenant's data (see <see cref="RecordBatch.OpenAsync"/>).</summary>
+    public Task<RecordBatch> BatchAsync(string tenantId, bool durable = true, CancellationToken cancellationToken = default) =>
+        RecordBatch.OpenAsync(DataSource, tenantId, durable, cancellationToken);
+
     /// <summary>Starts the embedded server when no connection string is set, then applies pending migrations.</summary>
     public static async Task<CdrDatabase> OpenAsync(StorageOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,15 @@ public sealed partial class PatientAudit
         scope.Recorded = true;
     }
 
+    /// <summary>Whether the record of a read must be on disk before the answer (see <see cref="Hosting.ServerOptions.SyncReadAudit"/>).</summary>
+    public bool DurableReads => _syncReadAudit;
+
+    /// <summary>
+    /// The success record of a read that the read's own statement writes when it finds what it reads
+    /// (<see cref="VersionStore.FindAuditedAsync"/>); the version is the one found.
+    /// </summary>
+    public AuditEvent ReadEvent(HttpContext http, AuditScope scope) => Event(http, scope, StatusCodes.Status200OK);
+
     /// <summary>
     /// Records a refusal or failure in a transaction of its own. It never throws: a request whose audit record
     /// cannot be written is logged at error level here, and answered as it would have been.

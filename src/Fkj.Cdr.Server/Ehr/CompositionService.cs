@@ -91,11 +91,10 @@ public sealed class CompositionService
         var document = Commits.Document(composition);
         var version = Commits.Version(uid.ObjectId, 1, contribution, commit, ChangeType.Creation, document);
 
-        // One round trip writes it all: the contribution is written only if the EHR exists and may be modified,
-        // and without it the version's foreign key fails the batch, which is then explained by a look at the EHR.
-        await using (var tx = await database.BeginAsync(tenantId, cancellationToken))
+        // One round trip writes and commits it all: the contribution is written only if the EHR exists and may be
+        // modified, and without it the version's foreign key fails the batch, which is then explained by a look at the EHR.
+        await using (var batch = await database.BatchAsync(tenantId, cancellationToken: cancellationToken))
         {
-            await using var batch = new RecordBatch(tx);
             database.Contributions.Add(batch, ehrId, contribution, onlyIfModifiable: true);
             database.Versions.AddFirst(batch, ehrId, VersionedType.Composition, template.TemplateId, version);
             database.LeafIndex.Add(batch, ehrId, uid.ObjectId, 1, leaves);
@@ -103,12 +102,11 @@ public sealed class CompositionService
             try
             {
                 await ExecuteAsync(batch, scope, cancellationToken);
-                await CommitAsync(tx, scope, cancellationToken);
                 return new CommittedComposition(uid, composition, document);
             }
             catch (RecordConflictException e) when (!e.IsUniqueViolation)
             {
-                // Rolled back when the transaction is disposed, below; then the EHR says why.
+                // The batch was its own transaction, and is undone; the EHR says why.
             }
         }
         await using (var tx = await database.BeginAsync(tenantId, cancellationToken))
@@ -128,32 +126,24 @@ public sealed class CompositionService
         var database = _database.Require();
         var (objectId, versionUid) = ParseUidBasedId(uidBasedId);
         scope.ObjectId = objectId;
-        await using var tx = await database.BeginAsync(tenantId, cancellationToken);
-        StoredVersion? version;
-        if (versionUid is { } uid)
+        StoredVersion? version = null;
+        // A version of another system is not here; otherwise one round trip reads it and leaves the audit record.
+        if (versionUid is not { } other || other.SystemId == _systemId)
         {
-            version = uid.SystemId == _systemId
-                ? await database.Versions.FindAsync(tx, ehrId, objectId, uid.Version, VersionedType.Composition, cancellationToken)
-                : null;
-        }
-        else if (at is { } time)
-        {
-            version = await database.Versions.FindAtTimeAsync(tx, ehrId, objectId, time, VersionedType.Composition, cancellationToken);
-        }
-        else
-        {
-            version = await database.Versions.FindLatestAsync(tx, ehrId, objectId, VersionedType.Composition, cancellationToken);
+            await using var batch = await database.BatchAsync(tenantId, durable: _audit.DurableReads, cancellationToken);
+            version = await database.Versions.FindAuditedAsync(batch, ehrId, objectId, VersionedType.Composition, versionUid?.Version, versionUid is null ? at : null,
+                _audit.ReadEvent(http, scope), StatusCodes.Status204NoContent, cancellationToken);
         }
         if (version is null)
         {
+            await using var tx = await database.BeginAsync(tenantId, cancellationToken);
             await RequireEhrAsync(tx, ehrId, cancellationToken);
             throw versionUid is not null || at is null || await database.Versions.FindObjectAsync(tx, ehrId, objectId, VersionedType.Composition, cancellationToken) is null
                 ? EhrErrors.CompositionNotFound(ehrId, uidBasedId)
                 : EhrErrors.NoVersionAtTime($"version of composition {objectId:D}", ehrId, at.Value);
         }
         scope.Version = version.Version;
-        await _audit.AppendAsync(tx, http, scope, version.IsDeletion ? StatusCodes.Status204NoContent : StatusCodes.Status200OK, cancellationToken);
-        await CommitAsync(tx, scope, cancellationToken);
+        scope.Recorded = true;
         return version;
     }
 

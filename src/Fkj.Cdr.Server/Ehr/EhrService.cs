@@ -56,8 +56,7 @@ public sealed class EhrService
         var contribution = Commits.Contribution(_systemId, commit, ChangeType.Creation);
         var version = Commits.Version(statusUid.ObjectId, 1, contribution, commit, ChangeType.Creation, Commits.Document(status));
 
-        await using var tx = await database.BeginAsync(tenantId, cancellationToken);
-        await using var batch = new RecordBatch(tx);
+        await using var batch = await database.BatchAsync(tenantId, cancellationToken: cancellationToken);
         database.Ehrs.Add(batch, ehr);
         if (subject is not null)
         {
@@ -86,7 +85,6 @@ public sealed class EhrService
             scope.Recorded = false;
             throw;
         }
-        await CommitAsync(tx, scope, cancellationToken);
         return (new EhrView(ehr, statusUid), status);
     }
 
@@ -203,15 +201,7 @@ public sealed class EhrService
         var after = EhrStatusRules.Subject(status);
 
         await using var batch = new RecordBatch(tx);
-        if (before != after)
-        {
-            if (before is not null) database.Ehrs.RemoveSubject(batch, ehrId);
-            if (after is not null) database.Ehrs.AddSubject(batch, ehrId, after);
-        }
-        if (ehr.IsModifiable != status.IsModifiable || ehr.IsQueryable != status.IsQueryable)
-        {
-            database.Ehrs.SetStatusFlags(batch, ehrId, status.IsModifiable, status.IsQueryable);
-        }
+        AddStatusEffects(database, batch, ehr, before, status);
         database.Contributions.Add(batch, ehrId, contribution);
         var gate = database.Versions.AddNext(batch, ehrId, latest.Version, version);
         database.LeafIndex.Add(batch, ehrId, objectId, next.Version, leaves);
@@ -246,6 +236,24 @@ public sealed class EhrService
         var stored = new StoredVersion(objectId, next.Version, VersionedType.EhrStatus, null, contribution.ContributionId, _systemId,
             commit.CommitterJson, commit.Time, ChangeType.Modification, commit.LifecycleState, commit.Description, version.Document);
         return (stored, status);
+    }
+
+    /// <summary>
+    /// Appends what a new EHR_STATUS changes besides its version: the EHR's subject, when it names another one
+    /// (<paramref name="before"/> is the subject now), and the EHR's is_modifiable and is_queryable, when they change.
+    /// </summary>
+    internal static void AddStatusEffects(Storage.CdrDatabase database, RecordBatch batch, EhrRow ehr, EhrSubject? before, EhrStatus status)
+    {
+        var after = EhrStatusRules.Subject(status);
+        if (before != after)
+        {
+            if (before is not null) database.Ehrs.RemoveSubject(batch, ehr.EhrId);
+            if (after is not null) database.Ehrs.AddSubject(batch, ehr.EhrId, after);
+        }
+        if (ehr.IsModifiable != status.IsModifiable || ehr.IsQueryable != status.IsQueryable)
+        {
+            database.Ehrs.SetStatusFlags(batch, ehr.EhrId, status.IsModifiable, status.IsQueryable);
+        }
     }
 
     /// <summary>The 412 of an update that lost a race: the latest version is read afresh for the ETag.</summary>

@@ -65,6 +65,33 @@ public sealed class AuditLog
         LIMIT @limit
         """;
 
+    /// <summary>
+    /// The INSERT of a read's record, for a data-modifying CTE after <c>found</c>, the version a read found
+    /// (<see cref="VersionStore.FindAuditedAsync"/>): one record when the read found it, none when it did not
+    /// (the refusal is recorded apart, like every refusal). Its parameters are bound by <see cref="BindFound"/>.
+    /// </summary>
+    internal const string InsertFoundSql = """
+        INSERT INTO audit_event (tenant_id, ehr_id, time, actor, action, object_id, version, outcome, status, client_address, details)
+        SELECT @tenant, @ehr_id, @audit_time, @audit_actor, @audit_action, found.object_id, found.version, @audit_outcome,
+               CASE WHEN found.change_type = @audit_deleted_change THEN @audit_status_deleted ELSE @audit_status END,
+               @audit_client_address, @audit_details
+        FROM found
+        """;
+
+    /// <summary>Binds the record of <see cref="InsertFoundSql"/>; <paramref name="statusIfDeleted"/> is the answer's status when the version found is a deletion.</summary>
+    internal static void BindFound(NpgsqlParameterCollection parameters, AuditEvent audit, int statusIfDeleted)
+    {
+        parameters.AddWithValue("audit_time", audit.Time);
+        parameters.AddWithValue("audit_actor", audit.Actor);
+        parameters.AddWithValue("audit_action", audit.Action);
+        parameters.AddWithValue("audit_outcome", audit.Outcome);
+        parameters.AddWithValue("audit_deleted_change", ChangeType.Deleted);
+        parameters.AddWithValue("audit_status", checked((short)audit.Status));
+        parameters.AddWithValue("audit_status_deleted", checked((short)statusIfDeleted));
+        parameters.AddWithValue("audit_client_address", (object?)audit.ClientAddress ?? DBNull.Value);
+        parameters.AddWithValue("audit_details", (object?)audit.Details ?? DBNull.Value);
+    }
+
     /// <summary>Appends the record to a write's batch.</summary>
     public void Add(RecordBatch batch, AuditEvent audit) => Bind(batch.Add(InsertSql).Parameters, batch.TenantId, audit);
 

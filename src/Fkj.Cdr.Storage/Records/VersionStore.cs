@@ -211,6 +211,34 @@ public sealed class VersionStore
         return await ReadOneAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads a version and leaves the read's audit record, in one round trip: the version named by
+    /// <paramref name="version"/>, else the one extant at <paramref name="at"/>, else the latest (which may be a
+    /// deletion). The record is written only when the version is found, with <paramref name="audit"/>'s status, or
+    /// <paramref name="statusIfDeleted"/> for a deletion. Null when the EHR has no such version.
+    /// </summary>
+    public async Task<StoredVersion?> FindAuditedAsync(RecordBatch batch, Guid ehrId, Guid objectId, string rmType, int? version, DateTimeOffset? at,
+        AuditEvent audit, int statusIfDeleted, CancellationToken cancellationToken = default)
+    {
+        var find = version is not null ? FindVersionSql : at is not null ? FindAtTimeSql : FindLatestSql;
+        var command = batch.Add($"WITH found AS ({find}), audited AS ({AuditLog.InsertFoundSql}) SELECT * FROM found");
+        command.Parameters.AddWithValue("tenant", batch.TenantId);
+        command.Parameters.AddWithValue("ehr_id", ehrId);
+        command.Parameters.AddWithValue("object_id", objectId);
+        command.Parameters.AddWithValue("rm_type", rmType);
+        if (version is { } n)
+        {
+            command.Parameters.AddWithValue("version", n);
+        }
+        else if (at is { } time)
+        {
+            command.Parameters.AddWithValue("time", time);
+        }
+        AuditLog.BindFound(command.Parameters, audit, statusIfDeleted);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
     /// <summary>Every version of the object, oldest first, without documents; empty when there is no such object.</summary>
     public async Task<IReadOnlyList<StoredVersion>> HistoryAsync(TenantTransaction tx, Guid ehrId, Guid objectId, string rmType, CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,20 @@ public sealed class TenantTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="batch"/>'s first statement the tenant's entry, for a batch that runs as its own
+    /// implicit transaction (see <see cref="Records.RecordBatch.OpenAsync"/>): settings made local with
+    /// set_config hold until the end of that transaction, so every later statement of the batch runs in the tenant.
+    /// </summary>
+    public static void AddEnter(NpgsqlBatch batch, string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        var enter = new NpgsqlBatchCommand(Enter);
+        enter.Parameters.AddWithValue("tenant", tenantId);
+        batch.BatchCommands.Add(enter);
+    }
+
     /// <summary>A command in this transaction.</summary>
     public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
