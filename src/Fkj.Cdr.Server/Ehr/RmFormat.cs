@@ -43,15 +43,29 @@ public static class RmFormats
         var type = parsed.MediaType.Value ?? "";
         if (type.Equals(MediaTypes.Json, StringComparison.OrdinalIgnoreCase)) return RmFormat.Json;
         if (type.Equals(MediaTypes.Xml, StringComparison.OrdinalIgnoreCase) || type.Equals(MediaTypes.TextXml, StringComparison.OrdinalIgnoreCase)) return RmFormat.Xml;
-        if (type.Equals(FlatJson, StringComparison.OrdinalIgnoreCase)) return RmFormat.Flat;
-        if (type.Equals(StructuredJson, StringComparison.OrdinalIgnoreCase)) return RmFormat.Structured;
+        if (MediaTypes.IsFlat(type)) return RmFormat.Flat;
+        if (MediaTypes.IsStructured(type)) return RmFormat.Structured;
         return null;
     }
 
     /// <summary>The first of <paramref name="offered"/> that the request's Accept allows (the first offered without Accept), or null (406).</summary>
+    /// <remarks>FLAT and STRUCTURED are also accepted in the SDK's <c>….schema+json</c> spellings.</remarks>
     public static RmFormat? Negotiate(HttpRequest request, params RmFormat[] offered)
     {
-        var chosen = MediaTypes.Negotiate(request, offered.Select(MediaType).ToArray());
-        return chosen is null ? null : offered.First(f => MediaType(f) == chosen);
+        var types = offered.SelectMany(SpellingsOf).ToArray();
+        return MediaTypes.Negotiate(request, types) switch
+        {
+            null => null,
+            var chosen when MediaTypes.IsFlat(chosen) => RmFormat.Flat,
+            var chosen when MediaTypes.IsStructured(chosen) => RmFormat.Structured,
+            var chosen => offered.First(f => MediaType(f) == chosen),
+        };
     }
+
+    private static IEnumerable<string> SpellingsOf(RmFormat format) => format switch
+    {
+        RmFormat.Flat => [MediaTypes.FlatJson, MediaTypes.FlatSchemaJson],
+        RmFormat.Structured => [MediaTypes.StructuredJson, MediaTypes.StructuredSchemaJson],
+        _ => [MediaType(format)],
+    };
 }
