@@ -29,7 +29,7 @@ public static class LoadHarness
         try
         {
             options = OptionParser.Parse(args);
-            if (options is not null)
+            if (options is not null && !Crash.CrashCommand.Wanted(options))
             {
                 CheckScenarios(options);
             }
@@ -55,6 +55,10 @@ public static class LoadHarness
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+        if (Crash.CrashCommand.Wanted(options))
+        {
+            return await Crash.CrashCommand.RunAsync(options, "benchmarks/load " + string.Join(' ', args.Select(Quote)), stdout, progress, stop.Token);
+        }
         try
         {
             var report = await RunAsync(options, "benchmarks/load " + string.Join(' ', args.Select(Quote)), progress, stop.Token);

@@ -30,7 +30,37 @@ public sealed class ServerProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the server and waits until GET /health answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDll, string connectionString, string logFile, TextWriter progress, CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartAsync(string serverDll, string connectionString, string logFile, TextWriter progress, CancellationToken cancellationToken) =>
+        // In the environment, not on the command line, where every user's ps would see the password.
+        StartAsync(serverDll, [], new Dictionary<string, string> { ["FKJ_CONNECTIONSTRING"] = connectionString }, logFile, progress, cancellationToken);
+
+    /// <summary>
+    /// Starts the server on its own embedded PostgreSQL in <paramref name="dataDir"/> (<c>--data-dir</c>), as a
+    /// deployment runs it, and waits until GET /health answers 200.
+    /// </summary>
+    public static Task<ServerProcess> StartOnDataDirAsync(string serverDll, string dataDir, string logFile, TextWriter progress, CancellationToken cancellationToken) =>
+        // An FKJ_CONNECTIONSTRING in the harness's environment would take the server elsewhere: empty means none.
+        StartAsync(serverDll, ["--data-dir", dataDir], new Dictionary<string, string> { ["FKJ_CONNECTIONSTRING"] = "" }, logFile, progress, cancellationToken);
+
+    /// <summary>
+    /// Kills the server with SIGKILL (the server alone: its PostgreSQL is a daemon of its own) and waits until it
+    /// is gone: a crash, with no chance to finish requests, roll back or stop anything.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Gone already.
+        }
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment,
+        string logFile, TextWriter progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(serverDll))
         {
@@ -45,12 +75,14 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(serverDll))!,
         };
-        foreach (var a in new[] { serverDll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--log-format", "simple" })
+        foreach (var a in new[] { serverDll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--log-format", "simple" }.Concat(arguments))
         {
             startInfo.ArgumentList.Add(a);
         }
-        // In the environment, not on the command line, where every user's ps would see the password.
-        startInfo.Environment["FKJ_CONNECTIONSTRING"] = connectionString;
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);

@@ -68,6 +68,15 @@ public sealed class LoadOptions
     /// <summary>Keep the temporary data directory (and the server log) after the run.</summary>
     public bool KeepData { get; set; }
 
+    /// <summary>The crash scenario: how many times the server is killed (SIGKILL) and restarted.</summary>
+    public int Kills { get; set; } = 3;
+
+    /// <summary>The crash scenario: about this many acknowledged commits per round before the kill (seeded, from half to one and a half times it).</summary>
+    public int KillAfter { get; set; } = 1000;
+
+    /// <summary>The crash scenario: when the server's PostgreSQL is killed too.</summary>
+    public PostgresKill KillPostgres { get; set; } = PostgresKill.Alternate;
+
     /// <summary>The levels of the chosen mode, as text for reports: "1", "4" or "100/s".</summary>
     public IReadOnlyList<LoadLevel> Levels() => Mode == LoadMode.Closed
         ? Clients.Select(LoadLevel.ClosedLoop).ToList()

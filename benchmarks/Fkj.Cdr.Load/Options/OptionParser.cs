@@ -14,7 +14,7 @@ public static class OptionParser
 
         usage: benchmarks/load [options]
 
-          --scenario LIST          commit, read, read-latest (aql once AQL lands)   [commit,read]
+          --scenario LIST          commit, read, read-latest (aql once AQL lands), crash  [commit,read]
           --mode closed|open       closed: N clients as fast as they can; open: a fixed request rate  [closed]
           --clients LIST           closed-loop concurrency levels                    [1,4]
           --rates LIST             open-loop target rates, requests/s                [50,100,200]
@@ -38,6 +38,14 @@ public static class OptionParser
           --time-limit T           the whole run, whatever is left                   [15m]
           --out DIR                JSON and markdown results                         [BenchmarkDotNet.Artifacts/load]
           --keep-data              keep the temp data directory and the server log
+
+        crash (--scenario crash, alone): the harness starts the server on its own data directory (--data-dir
+        or a temp dir), commits with the largest --clients clients, kills the server with SIGKILL, restarts
+        it and checks every acknowledged commit and every version in the database.
+          --kills N                kill-and-restart rounds                           [3]
+          --kill-after N           acknowledged commits per round before the kill, about (N/2 to 3N/2, seeded)  [1000]
+          --kill-postgres WHEN     never, alternate (every second round) or always: SIGKILL the
+                                   server's PostgreSQL together with the server      [alternate]
         """;
 
     /// <summary>The options, or null when help was asked for.</summary>
@@ -166,6 +174,21 @@ public static class OptionParser
                     break;
                 case "--out":
                     options.OutputDirectory = NonEmpty(name, value);
+                    break;
+                case "--kills":
+                    options.Kills = PositiveInt(name, value, 1000);
+                    break;
+                case "--kill-after":
+                    options.KillAfter = PositiveInt(name, value, MaxRequests);
+                    break;
+                case "--kill-postgres":
+                    options.KillPostgres = value.ToLowerInvariant() switch
+                    {
+                        "never" => PostgresKill.Never,
+                        "alternate" => PostgresKill.Alternate,
+                        "always" => PostgresKill.Always,
+                        _ => throw new OptionException($"--kill-postgres: '{value}' is not never, alternate or always."),
+                    };
                     break;
                 default:
                     throw new OptionException($"Unknown option '{name}'.");
