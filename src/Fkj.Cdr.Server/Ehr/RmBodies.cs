@@ -125,7 +125,7 @@ public static class RmBodies
                 await OpenEhrHttp.WriteUtf8Async(response, MediaTypes.Json, document, cancellationToken);
                 break;
             case RmFormat.Xml:
-                await OpenEhrHttp.WriteBytesAsync(response, MediaTypes.Xml, CanonicalXml.Encode(CanonicalJson.Decode(Encoding.UTF8.GetBytes(document))), cancellationToken);
+                await OpenEhrHttp.WriteBytesAsync(response, MediaTypes.Xml, EncodeXml(CanonicalJson.Decode(Encoding.UTF8.GetBytes(document))), cancellationToken);
                 break;
             default:
                 var composition = Commits.Decode<Composition>(document);
@@ -138,8 +138,26 @@ public static class RmBodies
     /// <summary>Writes an RM object as canonical JSON or XML.</summary>
     public static Task WriteAsync(HttpResponse response, RmFormat format, RmObject value, CancellationToken cancellationToken) =>
         format == RmFormat.Xml
-            ? OpenEhrHttp.WriteBytesAsync(response, MediaTypes.Xml, CanonicalXml.Encode(value), cancellationToken)
+            ? OpenEhrHttp.WriteBytesAsync(response, MediaTypes.Xml, EncodeXml(value), cancellationToken)
             : OpenEhrHttp.WriteBytesAsync(response, MediaTypes.Json, CanonicalJson.Encode(value), cancellationToken);
+
+    /// <summary>Canonical XML of an RM object.</summary>
+    /// <exception cref="Errors.ApiException">
+    /// 406 when a text holds a character XML 1.0 cannot carry (a control character such as U+0001, which JSON can):
+    /// the object stays readable as JSON.
+    /// </exception>
+    public static byte[] EncodeXml(RmObject value)
+    {
+        try
+        {
+            return CanonicalXml.Encode(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Errors.ApiException(StatusCodes.Status406NotAcceptable, "not_representable_as_xml",
+                $"This resource holds text that XML 1.0 cannot carry ({e.Message}); read it as {MediaTypes.Json}.");
+        }
+    }
 
     private static RmObject Decode(RmFormat format, byte[] body, RmType expected) =>
         format == RmFormat.Xml ? CanonicalXml.Decode(body, expected) : CanonicalJson.Decode(body, expected);

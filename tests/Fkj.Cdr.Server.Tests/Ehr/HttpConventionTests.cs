@@ -105,6 +105,24 @@ public sealed class HttpConventionTests
     }
 
     [Fact]
+    public async Task TextThatXmlCannotCarryIsRefusedAsXmlAndReadAsJson()
+    {
+        var tenant = await _fixture.VitalSignsTenantAsync();
+        var ehr = await _fixture.CreateEhrAsync(tenant);
+        var composition = System.Text.Json.Nodes.JsonNode.Parse(VitalSigns())!.AsObject();
+        composition["composer"] = new System.Text.Json.Nodes.JsonObject { ["_type"] = "PARTY_IDENTIFIED", ["name"] = "Kari\u0001Nordmann" };
+        using var created = await _fixture.SendAsync(HttpMethod.Post, $"/ehr/{ehr}/composition", tenant, Encoding.UTF8.GetBytes(composition.ToJsonString()), "application/json");
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var uid = EhrServerFixture.VersionUidOf(created);
+
+        using var asXml = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/composition/{uid}", tenant, headers: ("Accept", "application/xml"));
+        await ErrorBody.ReadAsync(asXml, 406, "not_representable_as_xml");
+        using var asJson = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/composition/{uid}", tenant);
+        Assert.Equal(HttpStatusCode.OK, asJson.StatusCode);
+        Assert.Equal("Kari\u0001Nordmann", (await JsonAsync(asJson)).GetProperty("composer").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task InvalidCompositionsGetEveryErrorWithItsPath()
     {
         var tenant = await _fixture.VitalSignsTenantAsync();
