@@ -113,6 +113,8 @@ public static class CdrServer
         builder.Services.AddSingleton<PatientAudit>();
         builder.Services.AddSingleton<EhrService>();
         builder.Services.AddSingleton<CompositionService>();
+        builder.Services.AddSingleton<ContributionService>();
+        builder.Services.AddSingleton<DirectoryService>();
         builder.Services.AddSingleton<ISimplifiedFormats, SimplifiedFormats>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();

@@ -37,6 +37,7 @@ public static class EhrEndpoints
 
         ehr.MapComposition();
         ehr.MapContribution();
+        ehr.MapDirectory();
         ehr.MapEhrAudit();
         return openEhr;
     }

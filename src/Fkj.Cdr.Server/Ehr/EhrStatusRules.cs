@@ -13,7 +13,7 @@ namespace Fkj.Cdr.Server.Ehr;
 public static partial class EhrStatusRules
 {
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9_.:/&?=+-]*$")]
-    private static partial Regex Namespace();
+    internal static partial Regex Namespace();
 
     /// <summary>Every broken invariant, with its JSON path; empty when there is none.</summary>
     public static IReadOnlyList<ErrorIssue> Check(EhrStatus status)
