@@ -7,6 +7,7 @@ using Fkj.Cdr.Server.Ehr;
 using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Health;
 using Fkj.Cdr.Server.Hosting;
+using Fkj.Cdr.Server.Query;
 using Fkj.Cdr.Server.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -101,6 +102,7 @@ public static class CdrServer
         });
         // Registered before the web server is added, so the database is open before the server listens
         // and is closed (embedded PostgreSQL stopped) after the server has stopped.
+        builder.Services.AddSingleton<AdmissionControl>();
         builder.Services.AddSingleton<DatabaseService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseService>());
         builder.Services.AddSingleton<TenantDirectory>();
@@ -116,11 +118,16 @@ public static class CdrServer
         builder.Services.AddSingleton<ContributionService>();
         builder.Services.AddSingleton<DirectoryService>();
         builder.Services.AddSingleton<ISimplifiedFormats, SimplifiedFormats>();
+        // AQL: the path catalogue the planner matches against, and the query service with its plan cache.
+        builder.Services.AddSingleton<ServerPathCatalogue>();
+        builder.Services.AddSingleton<AqlService>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        var admission = app.Services.GetRequiredService<AdmissionControl>();
+        app.Use(admission.InvokeAsync);
         app.MapHealth();
         app.MapOpenEhr();
 

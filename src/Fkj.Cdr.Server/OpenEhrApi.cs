@@ -1,5 +1,6 @@
 using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Ehr;
+using Fkj.Cdr.Server.Query;
 using Fkj.Cdr.Server.Tenancy;
 
 namespace Fkj.Cdr.Server;
@@ -14,6 +15,7 @@ public static class OpenEhrApi
         var openEhr = endpoints.MapGroup(BasePath).WithTenant();
         openEhr.MapTemplateDefinitions();
         openEhr.MapEhr();
+        openEhr.MapQuery();
         return endpoints;
     }
 }

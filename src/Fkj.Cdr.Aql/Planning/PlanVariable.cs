@@ -1,0 +1,69 @@
+using Fkj.Cdr.Aql.Syntax;
+using Fkj.Cdr.Rm.Meta;
+
+namespace Fkj.Cdr.Aql.Planning;
+
+/// <summary>What a FROM variable stands for, and so how its instances are found.</summary>
+public enum VariableKind
+{
+    /// <summary>An EHR: a row of the ehr table.</summary>
+    Ehr,
+    /// <summary>A VERSION: a row of object_version (the latest ones unless ALL_VERSIONS).</summary>
+    Version,
+    /// <summary>A node of a document (COMPOSITION, ENTRY, CLUSTER, EVENT_CONTEXT, ...): found through the leaf rows below it.</summary>
+    Node,
+}
+
+/// <summary>
+/// A variable of the FROM clause after analysis: its class, archetype, container, and the catalogued paths
+/// through which its instances are found, each with the depth of the variable's node on it.
+/// </summary>
+public sealed class PlanVariable
+{
+    public required string Name { get; init; }
+
+    /// <summary>Its number in the plan; SQL columns of its instance are <c>v{Index}_e</c>, <c>_vk</c>, <c>_p</c>.</summary>
+    public required int Index { get; init; }
+
+    public required VariableKind Kind { get; init; }
+
+    /// <summary>The RM type named (for EHR and VERSION, their own).</summary>
+    public required RmType Type { get; init; }
+
+    public string? ArchetypeId { get; init; }
+
+    public PlanVariable? Parent { get; init; }
+
+    public required AqlSpan Span { get; init; }
+
+    /// <summary>Whether its node is a LOCATABLE (has a pre-order number of its own); EVENT_CONTEXT is not.</summary>
+    public bool IsLocatable { get; init; }
+
+    /// <summary>Declared inside a NOT CONTAINS: it only excludes, and has no values.</summary>
+    public bool Excluded { get; set; }
+
+    /// <summary>Only the latest version of each object (no VERSION [ALL_VERSIONS] above it).</summary>
+    public bool LatestOnly { get; init; } = true;
+
+    /// <summary>The (path id, depth) pairs that find a <see cref="VariableKind.Node"/> variable's instances.</summary>
+    public IReadOnlyList<(int PathId, int Depth)> Instances { get; set; } = [];
+
+    /// <summary>
+    /// For a variable that is not a LOCATABLE (EVENT_CONTEXT): the attributes from the LOCATABLE that holds it down
+    /// to it (<c>context</c>), since its values are read from the document below that LOCATABLE.
+    /// </summary>
+    public IReadOnlyList<string> Approach { get; set; } = [];
+
+    /// <summary>The variable whose version the document of this one is (the top of its chain below EHR).</summary>
+    public PlanVariable VersionOwner
+    {
+        get
+        {
+            var v = this;
+            while (v.Parent is { Kind: not VariableKind.Ehr } p) v = p;
+            return v;
+        }
+    }
+
+    public override string ToString() => $"{Type.Name} {Name}";
+}

@@ -1,0 +1,90 @@
+using Fkj.Cdr.Aql.Syntax;
+using Fkj.Cdr.Rm.Meta;
+
+namespace Fkj.Cdr.Aql.Semantics;
+
+/// <summary>
+/// Follows a path through the RM metadata: from a type (or any of its subtypes, since a path may name the
+/// attributes of a subtype, as <c>value/magnitude</c> below ELEMENT's DATA_VALUE does) step by step, so that an
+/// attribute no possible type has is reported at its place instead of silently matching nothing.
+/// </summary>
+public static class RmPaths
+{
+    private static readonly Dictionary<RmType, RmType[]> Subtypes = BuildSubtypes();
+
+    public static readonly RmType Locatable = RmModel.Get("LOCATABLE");
+    public static readonly RmType Pathable = RmModel.Get("PATHABLE");
+    public static readonly RmType DataValue = RmModel.Get("DATA_VALUE");
+
+    /// <summary>The type and its subtypes.</summary>
+    public static IReadOnlyList<RmType> WithSubtypes(RmType type) => Subtypes[type];
+
+    /// <summary>
+    /// The types a path can reach from <paramref name="start"/>; empty when it ends at a primitive (a string, a
+    /// number). Throws <see cref="AqlSemanticException"/> at the first part no possible type has.
+    /// </summary>
+    public static IReadOnlyList<RmType> Follow(RmType start, IReadOnlyList<PathPart> parts, int from = 0)
+    {
+        IReadOnlyList<RmType> current = WithSubtypes(start);
+        for (var i = from; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (current.Count == 0)
+            {
+                throw new AqlSemanticException($"'{part.Attribute}' follows a value that has no attributes.", part.Span);
+            }
+            var next = new HashSet<RmType>();
+            var found = false;
+            foreach (var type in current)
+            {
+                if (type.FindAttribute(part.Attribute) is not { } attribute) continue;
+                found = true;
+                if (attribute.ValueType is { } valueType)
+                {
+                    foreach (var t in WithSubtypes(valueType)) next.Add(t);
+                }
+            }
+            if (!found)
+            {
+                throw new AqlSemanticException(
+                    $"'{part.Attribute}' is not an attribute of {Describe(current)}.", part.Span);
+            }
+            current = next.ToList();
+        }
+        return current;
+    }
+
+    /// <summary>
+    /// Whether the query index walks into this attribute: the extractor follows LOCATABLEs, data values and the
+    /// PATHABLE parts between them, and leaves out LOCATABLE's own attributes and everything else.
+    /// </summary>
+    public static bool IsIndexed(RmAttribute attribute)
+    {
+        if (ReferenceEquals(attribute.DeclaringType, Locatable) || attribute.ValueType is not { } type) return false;
+        return WithSubtypes(type).Any(t => t.IsSubtypeOf(Locatable) || t.IsSubtypeOf(DataValue) || t.IsSubtypeOf(Pathable));
+    }
+
+    /// <summary>Whether <paramref name="attribute"/> of any of the types is indexed (false when none has it).</summary>
+    public static bool IsIndexed(RmType type, string attribute) =>
+        WithSubtypes(type).Select(t => t.FindAttribute(attribute)).Any(a => a is not null && IsIndexed(a));
+
+    private static string Describe(IReadOnlyList<RmType> types)
+    {
+        var concrete = types.Where(t => !t.IsAbstract).Select(t => t.Name).Distinct().ToList();
+        if (concrete.Count == 0) concrete = types.Select(t => t.Name).ToList();
+        return concrete.Count <= 4 ? string.Join(", ", concrete) : $"{string.Join(", ", concrete.Take(4))} or any other of {concrete.Count} types";
+    }
+
+    private static Dictionary<RmType, RmType[]> BuildSubtypes()
+    {
+        var all = RmModel.Types.ToList();
+        return all.ToDictionary(t => t, t =>
+        {
+            var list = all.Where(s => s.IsSubtypeOf(t)).ToList();
+            // The type itself first, so that descriptions and look-ups prefer it.
+            list.Remove(t);
+            list.Insert(0, t);
+            return list.ToArray();
+        });
+    }
+}
