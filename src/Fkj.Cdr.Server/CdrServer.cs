@@ -102,7 +102,6 @@ public static class CdrServer
         });
         // Registered before the web server is added, so the database is open before the server listens
         // and is closed (embedded PostgreSQL stopped) after the server has stopped.
-        builder.Services.AddSingleton<AdmissionControl>();
         builder.Services.AddSingleton<DatabaseService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseService>());
         builder.Services.AddSingleton<TenantDirectory>();
@@ -126,8 +125,6 @@ public static class CdrServer
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
-        var admission = app.Services.GetRequiredService<AdmissionControl>();
-        app.Use(admission.InvokeAsync);
         app.MapHealth();
         app.MapOpenEhr();
 
