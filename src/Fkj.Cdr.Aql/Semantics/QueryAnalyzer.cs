@@ -483,7 +483,7 @@ public sealed class QueryAnalyzer
             dvType = dataValueTypes.First();
             (column, meaning) = LeafColumns.Of(dvType, inner!);
         }
-        else if (matches.Count == 0 && endType is not null && LeafGuess(owner, parts) is { } guess)
+        else if (matches.Count == 0 && LeafGuess(owner, parts) is { } guess)
         {
             // No data at this path yet: the query is still valid and finds nothing.
             dvType = guess.Type;
@@ -511,15 +511,19 @@ public sealed class QueryAnalyzer
 
     private static (string Type, List<string> Inner)? LeafGuess(PlanVariable owner, AqlList<PathPart> parts)
     {
-        // Find the last data value on the path by the RM alone.
+        // By the RM alone: the last data value on the path, narrowed to the types that have the attributes below it.
         for (var i = parts.Count - 1; i >= 0; i--)
         {
             var types = RmPaths.Follow(owner.Type, parts.AsSpan()[..(i + 1)].ToArray());
-            var dv = types.FirstOrDefault(t => t.IsSubtypeOf(RmPaths.DataValue) && !t.IsAbstract);
-            if (dv is not null && types.All(t => t.IsSubtypeOf(RmPaths.DataValue)))
+            if (types.Count == 0 || !types.All(t => t.IsSubtypeOf(RmPaths.DataValue))) continue;
+            var inner = parts.Skip(i + 1).Select(p => p.Attribute).ToList();
+            var candidates = types.Where(t => !t.IsAbstract && (inner.Count == 0 || t.FindAttribute(inner[0]) is not null))
+                .Select(t => (t.Name, Mapping: LeafColumns.Of(t.Name, inner))).ToList();
+            if (candidates.Count > 0 && candidates.All(c => c.Mapping.Column == candidates[0].Mapping.Column && c.Mapping.Column != LeafColumn.None))
             {
-                return types.Count == 1 ? (dv.Name, parts.Skip(i + 1).Select(p => p.Attribute).ToList()) : null;
+                return (candidates[0].Name, inner);
             }
+            return null;
         }
         return null;
     }
