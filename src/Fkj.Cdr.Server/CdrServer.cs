@@ -102,6 +102,7 @@ public static class CdrServer
         });
         // Registered before the web server is added, so the database is open before the server listens
         // and is closed (embedded PostgreSQL stopped) after the server has stopped.
+        builder.Services.AddSingleton<AdmissionControl>();
         builder.Services.AddSingleton<DatabaseService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseService>());
         builder.Services.AddSingleton<TenantDirectory>();
@@ -125,6 +126,8 @@ public static class CdrServer
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        var admission = app.Services.GetRequiredService<AdmissionControl>();
+        app.Use(admission.InvokeAsync);
         app.MapHealth();
         app.MapOpenEhr();
 

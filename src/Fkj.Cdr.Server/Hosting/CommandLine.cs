@@ -22,6 +22,8 @@ public sealed record CommandLine(string Verb, string[] Options)
           --max-body-size BYTES       Largest composition, EHR_STATUS or contribution body (default 10485760, 10 MiB).
           --system-id ID              This EHR system's id, in every version uid and audit (default fkj.cdr).
           --sync-read-audit true      Commit the audit record of each read synchronously (default false: asynchronous).
+          --max-concurrent-requests N Requests that run at once (default 4 per core, at least 8).
+          --max-queued-requests N     Requests that may wait beyond those; more get 503 + Retry-After (default 256).
           --aql-default-fetch N       Rows an AQL query returns when neither LIMIT nor fetch says (default 1000).
           --aql-max-fetch N           The most rows an AQL query returns in one answer (default 10000).
         """;

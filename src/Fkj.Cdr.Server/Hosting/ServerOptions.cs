@@ -8,7 +8,8 @@ namespace Fkj.Cdr.Server.Hosting;
 /// <summary>
 /// The server's options, from appsettings.json, then environment variables prefixed <c>FKJ_</c>
 /// (<c>FKJ_PORT</c>, <c>FKJ_DATADIR</c>, <c>FKJ_CONNECTIONSTRING</c>, <c>FKJ_BIND</c>, <c>FKJ_LOGFORMAT</c>,
-/// <c>FKJ_MAXTEMPLATESIZE</c>, <c>FKJ_MAXBODYSIZE</c>, <c>FKJ_SYSTEMID</c>, <c>FKJ_SYNCREADAUDIT</c>),
+/// <c>FKJ_MAXTEMPLATESIZE</c>, <c>FKJ_MAXBODYSIZE</c>, <c>FKJ_SYSTEMID</c>, <c>FKJ_SYNCREADAUDIT</c>,
+/// <c>FKJ_MAXCONCURRENTREQUESTS</c>, <c>FKJ_MAXQUEUEDREQUESTS</c>, ...),
 /// then the command line; later sources win.
 /// </summary>
 public sealed class ServerOptions
@@ -27,6 +28,8 @@ public sealed class ServerOptions
         ["--max-body-size"] = nameof(MaxBodySize),
         ["--system-id"] = nameof(SystemId),
         ["--sync-read-audit"] = nameof(SyncReadAudit),
+        ["--max-concurrent-requests"] = nameof(MaxConcurrentRequests),
+        ["--max-queued-requests"] = nameof(MaxQueuedRequests),
         ["--aql-default-fetch"] = nameof(AqlDefaultFetch),
         ["--aql-max-fetch"] = nameof(AqlMaxFetch),
     };
@@ -68,6 +71,15 @@ public sealed class ServerOptions
     /// write's record is always in the write's own synchronous transaction).
     /// </summary>
     public bool SyncReadAudit { get; set; }
+
+    /// <summary>
+    /// How many requests run at once (see <see cref="AdmissionControl"/>). The default, four per core, keeps the
+    /// cores and the database busy; more in flight only lengthens every request's wait for them.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = Math.Max(8, 4 * Environment.ProcessorCount);
+
+    /// <summary>How many more requests may wait for their turn before the server answers 503 with Retry-After.</summary>
+    public int MaxQueuedRequests { get; set; } = 256;
 
     /// <summary>How many rows an AQL query returns when neither its LIMIT nor the request's fetch says.</summary>
     public int AqlDefaultFetch { get; set; } = 1000;
@@ -138,6 +150,10 @@ public sealed class ServerOptions
         if (string.IsNullOrWhiteSpace(SystemId) || SystemId.Contains("::", StringComparison.Ordinal) || SystemId.Any(char.IsWhiteSpace))
         {
             throw new CommandLineException($"--system-id: '{SystemId}' is not a system id (a non-empty name without spaces or '::', such as fkj.cdr or cdr.kommune.no).");
+        }
+        if (MaxConcurrentRequests <= 0 || MaxQueuedRequests < 0)
+        {
+            throw new CommandLineException("--max-concurrent-requests must be positive and --max-queued-requests not negative.");
         }
         if (AqlDefaultFetch <= 0 || AqlMaxFetch < AqlDefaultFetch)
         {
