@@ -80,9 +80,12 @@ public sealed class ClosedLoopRunnerTests
     [Fact]
     public async Task Cancellation_ends_the_level_with_requests_in_flight_marked_cancelled()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        // Cancelled once both clients have a request in flight, not after a time a starved machine may not keep.
+        using var stop = new CancellationTokenSource();
+        var started = 0;
         var run = await ClosedLoopRunner.RunAsync(async (_, ct) =>
         {
+            if (Interlocked.Increment(ref started) == 2) stop.Cancel();
             await Task.Delay(TimeSpan.FromMinutes(5), ct);
             return new RequestOutcome(200);
         }, clients: 2, new RunLimits(100, TimeSpan.FromMinutes(5)), stop.Token);
