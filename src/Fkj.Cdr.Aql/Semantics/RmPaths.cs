@@ -64,9 +64,12 @@ public static class RmPaths
         return WithSubtypes(type).Any(t => t.IsSubtypeOf(Locatable) || t.IsSubtypeOf(DataValue) || t.IsSubtypeOf(Pathable));
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(RmType, string), bool> IndexedCache = new();
+
     /// <summary>Whether <paramref name="attribute"/> of any of the types is indexed (false when none has it).</summary>
     public static bool IsIndexed(RmType type, string attribute) =>
-        WithSubtypes(type).Select(t => t.FindAttribute(attribute)).Any(a => a is not null && IsIndexed(a));
+        IndexedCache.GetOrAdd((type, attribute), static key =>
+            WithSubtypes(key.Item1).Select(t => t.FindAttribute(key.Item2)).Any(a => a is not null && IsIndexed(a)));
 
     private static string Describe(IReadOnlyList<RmType> types)
     {
