@@ -47,7 +47,7 @@ public static partial class AqlDatasetCases
                 var c = node!.AsObject();
                 var e = c["expected"]!.AsObject();
                 var expected = new AqlCaseExpected(
-                    (int?)e["status"] ?? 200, (string?)e["invalid"],
+                    (int?)(long?)e["status"] ?? 200, (string?)e["invalid"],
                     e["columns"]?.AsArray().Select(x => (string)x!).ToList(),
                     (bool?)e["ordered"] ?? false,
                     e["rows"]?.AsArray());

@@ -66,7 +66,7 @@ public sealed class AqlDatasetManifest
             (string?)c["format"] == "flat", (string?)c["template_id"],
             c["updates"]?.AsArray().Select(u => (string)u!).ToList() ?? [],
             (bool?)c["delete"] ?? false,
-            (int?)c["expect"]?["status"], (string?)c["expect"]?["reason"])).ToList();
+            (int?)(long?)c["expect"]?["status"], (string?)c["expect"]?["reason"])).ToList();
         var folders = (root["folders"]?.AsArray() ?? []).Select(f => new AqlDatasetFolder(
             (string)f!["ehr"]!, (string)f["file"]!,
             f["items"]?.AsObject().ToDictionary(i => i.Key, i => (string)i.Value!) ?? new Dictionary<string, string>())).ToList();

@@ -97,8 +97,10 @@ public static class AqlDatasetResults
         // Reals: the tree comparer is exact; allow the tolerance for a bare number.
         return expected is JsonValue ev && actual is JsonValue av
             && ev.GetValueKind() == JsonValueKind.Number && av.GetValueKind() == JsonValueKind.Number
-            && Math.Abs(ev.GetValue<double>() - av.GetValue<double>()) <= Tolerance * Math.Max(1, Math.Abs(ev.GetValue<double>()));
+            && Math.Abs(Number(ev) - Number(av)) <= Tolerance * Math.Max(1, Math.Abs(Number(ev)));
     }
+
+    private static double Number(JsonValue value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string Show(IEnumerable<ExpectedCell> row) => "[" + string.Join(", ", row.Select(c => c.Value?.ToJsonString() ?? "null")) + "]";
 

@@ -38,7 +38,7 @@ def build():
         "EVENT_CONTEXT (RM 1.0.4) has start_time, end_time, location, setting, other_context, health_care_facility, participations; no 'weather'.")
     bad("An attribute HISTORY does not have", f"SELECT o/data/colour FROM EHR e CONTAINS OBSERVATION o[{BP2}]", "semantic",
         "OBSERVATION.data is a HISTORY, which has origin, period, duration, summary, events (and LOCATABLE's); no 'colour'.")
-    bad("A path below a String", "SELECT c/name/value/length FROM EHR e CONTAINS COMPOSITION c", "semantic",
+    bad("A path below a String", "SELECT c/name/value/characters FROM EHR e CONTAINS COMPOSITION c", "semantic",
         "DV_TEXT.value is a String, which has no attributes.")
     bad("A class the RM does not have", "SELECT p/name/value FROM EHR e CONTAINS PATIENT p", "semantic", "There is no RM class PATIENT.")
     bad("A containment the RM makes impossible", "SELECT e/ehr_id/value FROM COMPOSITION c CONTAINS EHR e", "semantic",
