@@ -75,7 +75,7 @@ public sealed class ContributionXml
         {
             Add("no_versions", "The contribution has no versions: it must commit at least one.", $"{path}/versions", root);
         }
-        if (root.Element(root.Name.Namespace + "audit") is null && !root.Elements().Any(e => e.Name.LocalName == "audit"))
+        if (root.Elements().All(e => e.Name.LocalName != "audit"))
         {
             Add("missing_attribute", "CONTRIBUTION needs audit.", $"{path}/audit", root);
         }
