@@ -16,6 +16,7 @@ public static class QueryEndpoints
     {
         openEhr.MapGet("/query/aql", GetAsync).Audited("query.aql");
         openEhr.MapPost("/query/aql", PostAsync).Audited("query.aql");
+        openEhr.MapStoredQueries();
         return openEhr;
     }
 
