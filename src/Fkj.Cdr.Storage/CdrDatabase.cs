@@ -99,6 +99,14 @@ public sealed class CdrDatabase : IAsyncDisposable
             }
 
             var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // The same few statements (a commit's INSERTs, a read's SELECT) run on every connection again and
+            // again: prepared once per connection, PostgreSQL skips parsing and planning them each time. A
+            // connection string that sets Max Auto Prepare keeps its own choice.
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
             builder.UseLoggerFactory(loggerFactory);
             dataSource = builder.Build();
 
