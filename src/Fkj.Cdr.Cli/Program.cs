@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Fkj.Cdr.Cli.Generate;
+using Fkj.Cdr.Cli.Import;
 
 namespace Fkj.Cdr.Cli;
 
@@ -12,7 +13,8 @@ public static class Program
 
         Commands:
           generate    Write a synthetic population (EHRs and vital-signs compositions) to files.
-          help        Show this text; 'generate --help' shows the options of generate.
+          import      Import such a population into a CDR (a running server, or a stopped server's database).
+          help        Show this text; 'generate --help' and 'import --help' show their options.
         """;
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
@@ -61,6 +63,51 @@ public static class Program
                     // A write failed on one of the worker threads (disk full, permissions).
                     stderr.WriteLine($"generate: {e.InnerException.Message}");
                     return 1;
+                }
+
+            case "import":
+                if (rest.Any(a => a is "-h" or "--help" or "help"))
+                {
+                    stdout.Write(ImportOptions.Usage);
+                    return 0;
+                }
+
+                try
+                {
+                    var options = ImportOptions.Parse(rest);
+                    using var cancel = new CancellationTokenSource();
+                    ConsoleCancelEventHandler stop = (_, e) =>
+                    {
+                        // The first Ctrl-C stops the import cleanly: open transactions roll back, the database is stopped.
+                        e.Cancel = true;
+                        cancel.Cancel();
+                    };
+                    Console.CancelKeyPress += stop;
+                    try
+                    {
+                        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+                        return ImportCommand.RunAsync(options, stderr, interactive, cancel.Token).GetAwaiter().GetResult().ExitCode;
+                    }
+                    finally
+                    {
+                        Console.CancelKeyPress -= stop;
+                    }
+                }
+                catch (UsageException e)
+                {
+                    stderr.WriteLine($"import: {e.Message}");
+                    stderr.WriteLine("Run 'import --help' for the options.");
+                    return 2;
+                }
+                catch (ImportException e)
+                {
+                    stderr.WriteLine($"import: {e.Message}");
+                    return 1;
+                }
+                catch (OperationCanceledException)
+                {
+                    stderr.WriteLine("import: stopped; run it again to import the rest");
+                    return 130;
                 }
 
             default:

@@ -54,6 +54,14 @@ public sealed class EhrStore
         WHERE s.tenant_id = @tenant AND s.subject_namespace = @namespace AND s.subject_id = @id
         """;
 
+    private const string FindBySubjectsSql = """
+        SELECT s.subject_namespace, s.subject_id, s.ehr_id
+        FROM ehr_subject s
+        JOIN unnest(@namespaces::text[], @ids::text[]) AS wanted(subject_namespace, subject_id)
+          ON wanted.subject_namespace = s.subject_namespace AND wanted.subject_id = s.subject_id
+        WHERE s.tenant_id = @tenant
+        """;
+
     private const string SubjectSql = """
         SELECT subject_namespace, subject_id FROM ehr_subject WHERE tenant_id = @tenant AND ehr_id = @ehr_id
         """;
@@ -115,6 +123,28 @@ public sealed class EhrStore
         command.Parameters.AddWithValue("namespace", subject.Namespace);
         command.Parameters.AddWithValue("id", subject.Id);
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The tenant's EHRs of these subjects, in one query (for the bulk import); subjects without an EHR are left out.</summary>
+    public async Task<IReadOnlyDictionary<EhrSubject, Guid>> FindBySubjectsAsync(TenantTransaction tx, IReadOnlyCollection<EhrSubject> subjects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var found = new Dictionary<EhrSubject, Guid>();
+        if (subjects.Count == 0)
+        {
+            return found;
+        }
+        await using var command = tx.Command(FindBySubjectsSql);
+        command.Parameters.AddWithValue("tenant", tx.TenantId);
+        command.Parameters.AddWithValue("namespaces", subjects.Select(s => s.Namespace).ToArray());
+        command.Parameters.AddWithValue("ids", subjects.Select(s => s.Id).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[new EhrSubject(reader.GetString(0), reader.GetString(1))] = reader.GetGuid(2);
+        }
+        return found;
     }
 
     /// <summary>The subject the EHR belongs to now, or null for an anonymous EHR.</summary>

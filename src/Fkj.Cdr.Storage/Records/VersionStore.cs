@@ -84,6 +84,11 @@ public sealed class VersionStore
         WHERE o.tenant_id = @tenant AND o.ehr_id = @ehr_id AND o.object_id = @object_id AND o.rm_type = @rm_type
         """;
 
+    private const string ObjectIdsSql = """
+        SELECT ehr_id, object_id FROM versioned_object
+        WHERE tenant_id = @tenant AND ehr_id = ANY(@ehr_ids) AND rm_type = @rm_type
+        """;
+
     private const string VersionColumns = """
         v.object_id, v.version, o.rm_type, o.template_id, v.contribution_id, c.system_id, c.committer,
         v.time_committed, v.change_type, v.lifecycle_state, v.description
@@ -186,6 +191,28 @@ public sealed class VersionStore
         }
         return new VersionedObjectRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5));
+    }
+
+    /// <summary>The ids of the versioned objects of this RM type in these EHRs, in one query (for the bulk import, which skips what is stored).</summary>
+    public async Task<IReadOnlyList<(Guid EhrId, Guid ObjectId)>> ObjectIdsAsync(TenantTransaction tx, IReadOnlyCollection<Guid> ehrIds, string rmType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(ehrIds);
+        var list = new List<(Guid, Guid)>();
+        if (ehrIds.Count == 0)
+        {
+            return list;
+        }
+        await using var command = tx.Command(ObjectIdsSql);
+        command.Parameters.AddWithValue("tenant", tx.TenantId);
+        command.Parameters.AddWithValue("ehr_ids", ehrIds.ToArray());
+        command.Parameters.AddWithValue("rm_type", rmType);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        }
+        return list;
     }
 
     /// <summary>The object's latest version (which may be a deletion), or null when the EHR has no such object.</summary>
