@@ -6,8 +6,9 @@ namespace Fkj.Cdr.Server.Tests.Query;
 /// <summary>
 /// The AQL data set (Query/Cases/dataset.yaml) loads through the REST API: every template and EHR is accepted,
 /// every composition is committed, updated and deleted as the manifest says, or refused with the status and for
-/// the reason the manifest gives; the bindings the cases use are all known afterwards, and a case's expected rows
-/// match themselves under the comparison rules. Running the queries is the query runner's job.
+/// the reason the manifest gives; every directory is created and reads back with its folders, sub-folder uids and
+/// items; the bindings the cases use are all known afterwards, and a case's expected rows match themselves under
+/// the comparison rules. Running the queries is the query runner's job.
 /// </summary>
 [Collection(AqlDatasetCollection.Name)]
 public sealed class AqlDatasetTests
@@ -79,6 +80,35 @@ public sealed class AqlDatasetTests
             var deleted = _fixture.Outcome("delete", key);
             Assert.True(deleted?.Status == 204, $"delete {key}: {deleted?.Status} {deleted?.Body}");
         }
+    }
+
+    [Fact]
+    public async Task EveryDirectoryIsCreatedWithItsItems()
+    {
+        foreach (var folder in _fixture.Manifest.Folders)
+        {
+            var outcome = _fixture.Outcome("folder", folder.File);
+            Assert.True(outcome?.Status == 201, $"{folder.File} -> {folder.Ehr}: {outcome?.Status} {outcome?.Body}");
+            // Read back: the folder names of the file, and each item naming the composition the manifest maps it to.
+            using var response = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{_fixture.Bindings[$"ehr:{folder.Ehr}"]}/directory", null, null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var read = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var sent = JsonNode.Parse(await File.ReadAllTextAsync(_fixture.Manifest.FullPath(folder.File)))!;
+            Assert.Equal(Names(sent), Names(read));
+            // The folder cases name sub-folders by the uids the files give them (never the root's).
+            Assert.Equal(SubfolderUids(sent), SubfolderUids(read));
+            var expectedItems = folder.Items.Values.Select(k => _fixture.Bindings[$"composition:{k}"]).Order(StringComparer.Ordinal);
+            Assert.Equal(expectedItems, Items(read).Order(StringComparer.Ordinal));
+        }
+
+        static List<string> Names(JsonNode f) =>
+            [(string)f["name"]!["value"]!, .. (f["folders"]?.AsArray() ?? []).SelectMany(c => Names(c!))];
+
+        static List<string?> SubfolderUids(JsonNode f) =>
+            (f["folders"]?.AsArray() ?? []).SelectMany(c => new[] { (string?)c!["uid"]?["value"] }.Concat(SubfolderUids(c))).ToList();
+
+        static IEnumerable<string> Items(JsonNode f) =>
+            (f["items"]?.AsArray() ?? []).Select(i => (string)i!["id"]!["value"]!).Concat((f["folders"]?.AsArray() ?? []).SelectMany(c => Items(c!)));
     }
 
     [Fact]
