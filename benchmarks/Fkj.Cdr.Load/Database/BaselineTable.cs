@@ -36,6 +36,23 @@ public sealed class BaselineTable(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Loads documents in one binary COPY: how the baseline table is filled to a database size, unmeasured (what
+    /// matters there is how much the table holds, not how it got there).
+    /// </summary>
+    public async Task CopyAsync(IEnumerable<(Guid Id, string Json)> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {Name} (id, doc) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var (id, json) in rows)
+        {
+            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(json, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+        }
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>One SELECT of a document by id, read to the end as text; false when there is no such row.</summary>
     public async Task<bool> SelectAsync(Guid id, CancellationToken cancellationToken)
     {

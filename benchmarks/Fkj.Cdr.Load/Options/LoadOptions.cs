@@ -17,6 +17,16 @@ public sealed class LoadOptions
     /// <summary>Open loop: requests outstanding at most; a request due beyond it is counted as dropped, not sent.</summary>
     public int MaxInFlight { get; set; } = 256;
 
+    /// <summary>
+    /// Closed loop: database sizes (compositions) to measure at, smallest first. Before each, the database is filled
+    /// to that size (server commits, unmeasured, and the baseline table to as many rows); then every scenario runs
+    /// its levels. Null: no filling, one pass.
+    /// </summary>
+    public IReadOnlyList<int>? DatabaseSizes { get; set; }
+
+    /// <summary>Concurrent commits while filling the database to a size.</summary>
+    public int FillClients { get; set; } = 8;
+
     /// <summary>At most this many measured requests per level.</summary>
     public int Requests { get; set; } = 2000;
 

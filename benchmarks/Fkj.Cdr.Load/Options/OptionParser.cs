@@ -22,6 +22,9 @@ public static class OptionParser
           --requests N             measured requests per level, at most              [2000]
           --duration T             time per level, at most (500ms, 30s, 2m)          [60s]
           --warmup N               unmeasured requests before a scenario's first level  [50]
+          --db-sizes LIST          closed loop: fill the database to each size (compositions; the baseline
+                                   table to as many rows), unmeasured, then run every level there  [none]
+          --fill-clients N         concurrent commits while filling                  [8]
           --ehrs N                 EHRs the commit scenario spreads its commits over  [16]
           --read-set N             compositions the read scenarios read              [200]
           --variants N             distinct composition bodies                       [200]
@@ -133,6 +136,12 @@ public static class OptionParser
                 case "--warmup":
                     options.Warmup = NonNegativeInt(name, value, MaxRequests);
                     break;
+                case "--db-sizes":
+                    options.DatabaseSizes = List(name, value, v => NonNegativeInt(name, v, 100_000_000)).Order().ToList();
+                    break;
+                case "--fill-clients":
+                    options.FillClients = PositiveInt(name, value, 256);
+                    break;
                 case "--ehrs":
                     options.Ehrs = PositiveInt(name, value, 1_000_000);
                     break;
@@ -197,6 +206,10 @@ public static class OptionParser
         if (options.Url is not null && options.DataDir is not null)
         {
             throw new OptionException("--data-dir is for the PostgreSQL the harness starts; with --url, give --connection-string instead.");
+        }
+        if (options.DatabaseSizes is not null && options.Mode == LoadMode.Open)
+        {
+            throw new OptionException("--db-sizes measures closed-loop levels; leave out --mode open.");
         }
         if (options.ConnectionString is not null && options.DataDir is not null)
         {

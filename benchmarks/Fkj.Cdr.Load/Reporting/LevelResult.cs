@@ -26,8 +26,33 @@ public sealed record LevelResult(
     LatencySummary Latency,
     LatencySummary AllLatency)
 {
-    /// <summary>"1 client", "4 clients" or "200 req/s".</summary>
-    public string Level => Clients is { } c
+    /// <summary>
+    /// With --db-sizes: the compositions the database was filled to before this level (the nominal size; the
+    /// levels measured at that size add their own commits). Null otherwise.
+    /// </summary>
+    public long? DatabaseSize { get; init; }
+
+    /// <summary>With --db-sizes: what the target's store held (this run's compositions or baseline rows) as the level began.</summary>
+    public long? StoredAtStart { get; init; }
+
+    /// <summary>"1 client", "4 clients" or "200 req/s"; with a database size, ", 10,000 stored" after it.</summary>
+    public string Level => (Clients is { } c
         ? $"{c} {(c == 1 ? "client" : "clients")}"
-        : $"{TargetRate?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} req/s";
+        : $"{TargetRate?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} req/s")
+        + (DatabaseSize is { } size ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {size:N0} stored") : "");
+
+    /// <summary>Requests the server shed with 503 (admission control): refused at once, by design, so not counted as errors.</summary>
+    public long Shed => Outcomes.GetValueOrDefault("503");
+
+    /// <summary>Open loop: requests the harness did not send because --max-in-flight were outstanding.</summary>
+    public long Dropped => Outcomes.GetValueOrDefault("dropped");
+
+    /// <summary>Every other failure: other status codes, timeouts, broken connections, client errors, cancellations.</summary>
+    public long Errors => Failed - Shed - Dropped;
+
+    /// <summary>503 answers per second of the level's wall-clock time.</summary>
+    public double ShedPerSecond => ElapsedSeconds > 0 ? Math.Round(Shed / ElapsedSeconds, 1) : 0;
+
+    /// <summary>Requests issued (sent or dropped) per second of the level's wall-clock time: the offered rate as it happened.</summary>
+    public double OfferedPerSecond => ElapsedSeconds > 0 ? Math.Round(Issued / ElapsedSeconds, 1) : 0;
 }

@@ -40,6 +40,9 @@ public sealed class LoadReport
 
     public List<StorageResult> Storage { get; } = [];
 
+    /// <summary>With --db-sizes: what the database held at each size, and how long filling it took.</summary>
+    public List<DatabaseSizeResult> DatabaseSizes { get; } = [];
+
     /// <summary>Scenarios skipped and why, baselines left out, a run cut short.</summary>
     public List<string> Notes { get; } = [];
 }

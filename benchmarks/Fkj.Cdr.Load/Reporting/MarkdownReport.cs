@@ -22,14 +22,14 @@ public static class MarkdownReport
 
         if (report.Results.Count > 0)
         {
-            sb.Append("| scenario | target | level | ok | errors | ok/s | p50 ms | p95 ms | p99 ms | max ms | p50 ÷ baseline | ok/s ÷ baseline |\n");
-            sb.Append("|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.Append("| scenario | target | level | ok | 503 (shed) | errors | ok/s | p50 ms | p95 ms | p99 ms | max ms | p50 ÷ baseline | ok/s ÷ baseline |\n");
+            sb.Append("|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
             foreach (var r in report.Results)
             {
                 var baseline = r.Target == ScenarioTarget.Server
                     ? report.Results.FirstOrDefault(b => b.Target == ScenarioTarget.Baseline && b.Scenario == r.Scenario && b.Level == r.Level)
                     : null;
-                sb.Append(c, $"| {r.Scenario} | {r.Target} | {r.Level} | {r.Succeeded:N0} | {Errors(r)} | {r.Throughput:N1} | ");
+                sb.Append(c, $"| {r.Scenario} | {r.Target} | {r.Level} | {r.Succeeded:N0} | {Shed(r)} | {Errors(r)} | {r.Throughput:N1} | ");
                 sb.Append(c, $"{Ms(r.Latency.P50Ms)} | {Ms(r.Latency.P95Ms)} | {Ms(r.Latency.P99Ms)} | {Ms(r.Latency.MaxMs)} | ");
                 sb.Append(Ratio(r.Latency.P50Ms, baseline?.Latency.P50Ms)).Append(" | ");
                 sb.Append(Ratio(r.Throughput, baseline?.Throughput)).Append(" |\n");
@@ -62,16 +62,17 @@ public static class MarkdownReport
         return sb.ToString();
     }
 
+    /// <summary>The 503s, and how many of them said when to retry.</summary>
+    private static string Shed(LevelResult r) =>
+        r.Shed == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.Shed:N0} ({r.RetryAfter:N0} with Retry-After)");
+
+    /// <summary>Every other non-2xx outcome by name; dropped (never sent) ones too, as they are the harness's.</summary>
     private static string Errors(LevelResult r)
     {
         var errors = r.Outcomes
-            .Where(o => !(int.TryParse(o.Key, out var code) && code is >= 200 and < 300))
+            .Where(o => !(int.TryParse(o.Key, out var code) && code is (>= 200 and < 300) or 503))
             .Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key}: {o.Value:N0}"))
             .ToList();
-        if (r.RetryAfter > 0)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{r.RetryAfter:N0} with Retry-After"));
-        }
         return errors.Count == 0 ? "–" : string.Join(", ", errors);
     }
 

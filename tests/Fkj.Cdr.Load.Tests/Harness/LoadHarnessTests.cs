@@ -35,6 +35,9 @@ public sealed class LoadHarnessTests : IDisposable
             Assert.Equal(60, commit.Succeeded + commit.Failed);
             Assert.InRange(commit.Outcomes["503"], 5, 7);
             Assert.Equal(commit.Outcomes["503"], commit.RetryAfter);
+            // 503s are counted as shed, apart from the errors (there are none here).
+            Assert.Equal(commit.Outcomes["503"], commit.Shed);
+            Assert.Equal(0, commit.Errors);
             Assert.Equal(commit.Succeeded, commit.Outcomes["201"]);
             Assert.True(commit.Latency.P50Ms > 0 && commit.Latency.P50Ms <= commit.Latency.P95Ms && commit.Latency.P95Ms <= commit.Latency.MaxMs);
             Assert.True(commit.Throughput > 0);
@@ -69,6 +72,28 @@ public sealed class LoadHarnessTests : IDisposable
         // 50 requests at 100/s take about half a second, at 200/s about a quarter: the rate, not the server, sets the pace.
         Assert.True(report.Results[0].ElapsedSeconds >= 0.45);
         Assert.True(report.Results[1].ElapsedSeconds >= 0.2);
+    }
+
+    [Fact]
+    public async Task Database_sizes_fill_the_server_before_each_and_measure_every_level_there()
+    {
+        await using var server = await FakeCdrServer.StartAsync();
+        var (code, _, stderr) = await RunAsync(
+            "--url", server.Url.ToString(), "--scenario", "commit,read", "--clients", "2", "--db-sizes", "120,0,40",
+            "--requests", "10", "--duration", "20s", "--warmup", "3", "--ehrs", "3", "--read-set", "5", "--variants", "5",
+            "--fill-clients", "4", "--out", _out.Path);
+
+        Assert.True(code == 0, stderr);
+        var report = ReadReport();
+        Assert.Equal(
+            ["commit 0", "read 0", "commit 40", "read 40", "commit 120", "read 120"],
+            report.Results.Select(r => $"{r.Scenario} {r.DatabaseSize}"));
+        Assert.All(report.Results, r => Assert.Equal(10, r.Succeeded));
+        // Each level starts with at least its size stored: the fill tops up what the levels before it committed.
+        Assert.All(report.Results, r => Assert.InRange(r.StoredAtStart!.Value, r.DatabaseSize!.Value, r.DatabaseSize.Value + 30));
+        var commitsAt40 = report.Results.Single(r => r is { Scenario: "commit", DatabaseSize: 40 });
+        Assert.Equal(40, commitsAt40.StoredAtStart);
+        Assert.Equal(report.Results.Single(r => r is { Scenario: "commit", DatabaseSize: 120 }).StoredAtStart + 10, server.StoredCompositions);
     }
 
     [Fact]

@@ -139,4 +139,17 @@ public sealed class OptionParserTests
         Assert.Throws<OptionException>(() => OptionParser.Parse(["--url", "http://127.0.0.1:5080", "--data-dir", "/tmp/x"]));
         Assert.Throws<OptionException>(() => OptionParser.Parse(["--connection-string", "Host=127.0.0.1", "--data-dir", "/tmp/x"]));
     }
+
+    [Fact]
+    public void Database_sizes_are_sorted_and_only_for_the_closed_loop()
+    {
+        var options = OptionParser.Parse(["--db-sizes", "50000,0,10000", "--fill-clients", "6"])!;
+        Assert.Equal([0, 10_000, 50_000], options.DatabaseSizes);
+        Assert.Equal(6, options.FillClients);
+        Assert.Null(OptionParser.Parse([])!.DatabaseSizes);
+
+        var e = Assert.Throws<OptionException>(() => OptionParser.Parse(["--db-sizes", "10", "--mode", "open"]));
+        Assert.Contains("closed-loop", e.Message);
+        Assert.Throws<OptionException>(() => OptionParser.Parse(["--db-sizes", "-1"]));
+    }
 }

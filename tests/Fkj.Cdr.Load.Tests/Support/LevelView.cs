@@ -15,7 +15,11 @@ public sealed record LevelView(
     long RetryAfter,
     double ElapsedSeconds,
     double Throughput,
-    LatencySummary Latency)
+    LatencySummary Latency,
+    long Shed,
+    long Errors,
+    long? DatabaseSize,
+    long? StoredAtStart)
 {
     public string Level => Clients is { } c ? $"{c} {(c == 1 ? "client" : "clients")}" : $"{TargetRate} req/s";
 }
