@@ -8,6 +8,7 @@ using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Storage;
 using Fkj.Cdr.Storage.Records;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Fkj.Cdr.Cli.Import;
 
@@ -63,6 +64,7 @@ public sealed class DatabaseImport(ImportOptions options, PopulationSource sourc
     private sealed record ReadyComposition(string File, PreparedCommit Commit);
 
     private CdrDatabase _database = null!;
+    private NpgsqlDataSource _writes = null!;
     private CompositionReader _reader = null!;
     private string _committerJson = "";
     private PartyIdentified _committer = null!;
@@ -80,6 +82,15 @@ public sealed class DatabaseImport(ImportOptions options, PopulationSource sourc
         }
         await using var database = await CdrDatabase.OpenAsync(storage, loggerFactory, cancellationToken);
         _database = database;
+        // The writes go through connections of their own that prepare each statement once (the batches repeat a few
+        // statements thousands of times): the same SQL, parsed and planned once per connection instead of every time.
+        var writes = new NpgsqlConnectionStringBuilder(database.Embedded?.ConnectionString ?? options.ConnectionString)
+        {
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
+        };
+        await using var writeSource = NpgsqlDataSource.Create(writes);
+        _writes = writeSource;
         if (!await database.Tenants.ExistsAsync(options.Tenant, cancellationToken))
         {
             throw new ImportException($"the database has no tenant '{options.Tenant}' (add it with SQL: INSERT INTO tenant (id, name) VALUES (...))");
@@ -247,7 +258,7 @@ public sealed class DatabaseImport(ImportOptions options, PopulationSource sourc
             }
             try
             {
-                await using var batch = await _database.BatchAsync(options.Tenant, cancellationToken: cancellationToken);
+                await using var batch = await RecordBatch.OpenAsync(_writes, options.Tenant, cancellationToken: cancellationToken);
                 for (var i = 0; i < prepared.Count; i++)
                 {
                     var p = prepared[i];
@@ -368,7 +379,7 @@ public sealed class DatabaseImport(ImportOptions options, PopulationSource sourc
 
     private async Task ExecuteAsync(IReadOnlyList<ReadyComposition> compositions, CancellationToken cancellationToken)
     {
-        await using var batch = await _database.BatchAsync(options.Tenant, cancellationToken: cancellationToken);
+        await using var batch = await RecordBatch.OpenAsync(_writes, options.Tenant, cancellationToken: cancellationToken);
         foreach (var ready in compositions)
         {
             var commit = ready.Commit;
