@@ -14,7 +14,7 @@ public sealed record AqlCase(
     public override string ToString() => Id;
 }
 
-/// <summary>The cases of Query/Cases/*.yaml (every file but dataset.yaml), in file and then case order.</summary>
+/// <summary>The cases of Query/Cases/*.yaml (every file but dataset.yaml and pending.yaml), in file and then case order.</summary>
 public static partial class AqlDatasetCases
 {
     private static readonly Lazy<IReadOnlyList<AqlCase>> Loaded = new(Load);
@@ -41,7 +41,7 @@ public static partial class AqlDatasetCases
         foreach (var path in Directory.EnumerateFiles(AqlDatasetManifest.CasesFolder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var file = Path.GetFileName(path);
-            if (file == "dataset.yaml") continue;
+            if (file is "dataset.yaml" or "pending.yaml") continue;
             foreach (var node in AqlDatasetYaml.Read(path)!.AsArray())
             {
                 var c = node!.AsObject();
