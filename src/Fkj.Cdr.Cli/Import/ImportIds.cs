@@ -19,12 +19,15 @@ public static class ImportIds
     /// <summary>A contribution's uid (the --url import): named after its EHR and its versions' files, so a re-sent one is recognised.</summary>
     public static Guid Contribution(Guid ehrId, IEnumerable<string> relativePaths) => NameBased($"{ehrId:D}/contribution/{string.Join('|', relativePaths)}");
 
-    /// <summary>UUID version 5: SHA-1 of the namespace and the name, with the version and variant bits set.</summary>
-    public static Guid NameBased(string name)
+    /// <summary>A name-based UUID in <see cref="Namespace"/>.</summary>
+    public static Guid NameBased(string name) => NameBased(Namespace, name);
+
+    /// <summary>UUID version 5: SHA-1 of the namespace (big-endian bytes) and the name (UTF-8), with the version and variant bits set.</summary>
+    public static Guid NameBased(Guid space, string name)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var input = new byte[16 + nameBytes.Length];
-        Namespace.TryWriteBytes(input, bigEndian: true, out _);
+        space.TryWriteBytes(input, bigEndian: true, out _);
         nameBytes.CopyTo(input, 16);
         Span<byte> hash = stackalloc byte[20];
         SHA1.HashData(input, hash);
