@@ -23,7 +23,8 @@ public static class BenchMarkdown
         sb.Append(C, $"Raw results in `{run.ResultsDirectory}` (git-ignored): `bench.json`, each load run's JSON and markdown, the server logs, BenchmarkDotNet's reports.\n\n");
 
         var m = run.Machine;
-        sb.Append(C, $"**Machine.** {m.ProcessorCount} cores{(m.CpuModel is null ? "" : $" ({m.CpuModel})")}, {run.OsName ?? m.Os} ({m.Os}), {m.Runtime}");
+        var os = run.OsName is null || run.OsName == m.Os ? m.Os : $"{run.OsName} ({m.Os})";
+        sb.Append(C, $"**Machine.** {m.ProcessorCount} cores{(m.CpuModel is null ? "" : $" ({m.CpuModel})")}, {os}, {m.Runtime}");
         var pg = run.Concurrency?.Report?.PostgresVersion ?? run.Sizes?.Report?.PostgresVersion ?? run.Saturation?.Report?.PostgresVersion;
         if (pg is not null)
         {
@@ -134,12 +135,12 @@ public static class BenchMarkdown
         sb.Append(C, $"The baseline is the same open loop on `{BenchSeries.Operation(report, "commit", "baseline") ?? "none"}`, which has no admission control (its Npgsql pool queues). ");
         sb.Append(C, $"Each rate for {report.DurationPerLevelSeconds:0.#} s. The same run alone: `{phase!.Command}`.\n\n");
         Image(sb, figures, images, "saturation.png");
-        sb.Append("| offered req/s (actual) | server 2xx/s | server 503/s | server p50 / p95 / p99 ms (accepted) | server errors | dropped | baseline ok/s | baseline p50 / p95 / p99 ms | baseline errors, dropped |\n");
+        sb.Append("| offered req/s (issued) | server 2xx/s | server 503/s | server p50 / p95 / p99 ms (accepted) | server errors | dropped | baseline ok/s | baseline p50 / p95 / p99 ms | baseline errors, dropped |\n");
         sb.Append("|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
         foreach (var s in server)
         {
             var b = BenchSeries.BaselineOf(report, s);
-            sb.Append(C, $"| {s.TargetRate:0.#} ({s.OfferedPerSecond:N0}) | {s.Throughput:N1} | {s.ShedPerSecond:N1} | {Percentiles(s, p99: true)} | {ErrorList(s)} | {Count(s.Dropped)} | ");
+            sb.Append(C, $"| {s.TargetRate:0.#} ({s.Issued:N0}) | {s.Throughput:N1} | {s.ShedPerSecond:N1} | {Percentiles(s, p99: true)} | {ErrorList(s)} | {Count(s.Dropped)} | ");
             sb.Append(C, $"{(b is null ? "" : b.Throughput.ToString("N1", C))} | {(b is null ? "" : Percentiles(b, p99: true))} | {(b is null ? "" : $"{ErrorList(b)}, {Count(b.Dropped)}")} |\n");
         }
         sb.Append('\n');

@@ -22,7 +22,7 @@ public static class BenchOptionParser
           --db-sizes LIST         database sizes, in compositions                          [small: 0,1000,2000,4000]
           --size-clients N        clients at each database size                            [1]
           --size-requests N       requests per level at each database size                 [small: 200]
-          --rates LIST            open-loop offered rates, requests/s                      [small: 50,100,200,400,800]
+          --rates LIST            open-loop offered rates, requests/s                      [small: 50,...,1600]
           --open-duration T       time per open-loop rate                                  [small: 6s]
           --max-in-flight N       open loop: outstanding requests at most                  [small: 1024]
           --micro quick|short|default   how BenchmarkDotNet runs                           [small: quick]

@@ -21,7 +21,7 @@ public sealed record BenchScale(
     public static BenchScale Small { get; } = new(
         "small", [1, 2, 4, 8, 16], 300, TimeSpan.FromSeconds(8),
         [0, 1_000, 2_000, 4_000], 1, 200,
-        [50, 100, 200, 400, 800], TimeSpan.FromSeconds(6), 1024,
+        [50, 100, 200, 400, 800, 1600], TimeSpan.FromSeconds(6), 1024,
         MicroJob.Quick, TimeSpan.FromMinutes(10));
 
     public static BenchScale Medium { get; } = new(

@@ -52,7 +52,4 @@ public sealed record LevelResult(
 
     /// <summary>503 answers per second of the level's wall-clock time.</summary>
     public double ShedPerSecond => ElapsedSeconds > 0 ? Math.Round(Shed / ElapsedSeconds, 1) : 0;
-
-    /// <summary>Requests issued (sent or dropped) per second of the level's wall-clock time: the offered rate as it happened.</summary>
-    public double OfferedPerSecond => ElapsedSeconds > 0 ? Math.Round(Issued / ElapsedSeconds, 1) : 0;
 }
