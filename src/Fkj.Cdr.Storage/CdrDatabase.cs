@@ -60,6 +60,29 @@ public sealed class CdrDatabase : IAsyncDisposable
     public Task<TenantTransaction> BeginAsync(string tenantId, CancellationToken cancellationToken = default) =>
         TenantTransaction.BeginAsync(DataSource, tenantId, cancellationToken);
 
+    /// <summary>
+    /// The connection string as the server uses it: statements prepared once per connection (Npgsql auto-prepare,
+    /// 64 statements after 2 uses), so a commit's INSERTs and a read's SELECT are not parsed and planned on every
+    /// request; and pooled connections handed back without the session reset (RESET ALL, CLOSE ALL, UNLISTEN, ...:
+    /// seven statements PostgreSQL would parse and run on the next use), because the server sets nothing for longer
+    /// than a transaction (tenant, role and synchronous_commit are set_config(..., true); RecordBatchTests checks
+    /// that nothing stays). A connection string that chooses either keeps its choice.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
+    }
+
     /// <summary>Opens a batch that is its own transaction in the tenant's data (see <see cref="RecordBatch.OpenAsync"/>).</summary>
     public Task<RecordBatch> BatchAsync(string tenantId, bool durable = true, CancellationToken cancellationToken = default) =>
         RecordBatch.OpenAsync(DataSource, tenantId, durable, cancellationToken);
@@ -98,15 +121,7 @@ public sealed class CdrDatabase : IAsyncDisposable
                     configured.Host, configured.Port, configured.Database ?? configured.Username);
             }
 
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            // The same few statements (a commit's INSERTs, a read's SELECT) run on every connection again and
-            // again: prepared once per connection, PostgreSQL skips parsing and planning them each time. A
-            // connection string that sets Max Auto Prepare keeps its own choice.
-            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            {
-                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-            }
+            var builder = new NpgsqlDataSourceBuilder(Tuned(connectionString));
             builder.UseLoggerFactory(loggerFactory);
             dataSource = builder.Build();
 

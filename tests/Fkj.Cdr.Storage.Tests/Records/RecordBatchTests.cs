@@ -17,7 +17,8 @@ public sealed class RecordBatchTests
     private async Task<(NpgsqlDataSource DataSource, string ConnectionString)> DatabaseAsync()
     {
         var cs = await _cluster.CreateDatabaseAsync();
-        var dataSource = NpgsqlDataSource.Create(cs);
+        // As the server connects: prepared statements, and no session reset when a connection goes back to the pool.
+        var dataSource = NpgsqlDataSource.Create(CdrDatabase.Tuned(cs));
         await new MigrationRunner(dataSource).RunAsync();
         await Sql.ExecuteAsync(cs, "INSERT INTO tenant (id, name) VALUES ('b', 'B')");
         return (dataSource, cs);
