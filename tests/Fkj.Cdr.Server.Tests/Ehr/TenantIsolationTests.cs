@@ -5,8 +5,8 @@ using static Fkj.Cdr.Server.Tests.Ehr.EhrTestData;
 namespace Fkj.Cdr.Server.Tests.Ehr;
 
 /// <summary>
-/// Tenant A cannot read, update, delete or find tenant B's EHR, status or compositions by id, with data in both:
-/// to A they do not exist (404), and B's data is unchanged afterwards.
+/// Tenant A cannot read, update, delete, find or query tenant B's EHR, status or compositions, with data in both:
+/// to A they do not exist (404, or no rows), and B's data is unchanged afterwards.
 /// </summary>
 [Collection(EhrServerCollection.Name)]
 public sealed class TenantIsolationTests
@@ -50,6 +50,14 @@ public sealed class TenantIsolationTests
         {
             Assert.Equal(ehrA, (await JsonAsync(bySubject)).GetProperty("ehr_id").GetProperty("value").GetString());
         }
+
+        // AQL in A finds none of B's data: not by B's EHR id, not across the population.
+        const string pressures = "SELECT e/ehr_id/value AS ehr, o/data[at0001]/events[at0006]/data[at0003]/items[at0004]/value/magnitude AS systolic " +
+            "FROM EHR e CONTAINS COMPOSITION c CONTAINS OBSERVATION o[openEHR-EHR-OBSERVATION.blood_pressure.v2]";
+        Assert.Empty(await Query.QueryData.RowsAsync(_fixture, a, pressures + " WHERE e/ehr_id/value = $ehr", new { ehr = ehrB }));
+        var population = await Query.QueryData.RowsAsync(_fixture, a, pressures);
+        Assert.Equal([(ehrA, 101d)], population.Select(r => (r[0].GetString()!, r[1].GetDouble())));
+        Assert.Equal([(ehrB, 202d)], (await Query.QueryData.RowsAsync(_fixture, b, pressures)).Select(r => (r[0].GetString()!, r[1].GetDouble())));
 
         // B's data is as it was, and B still reads it.
         var afterB = await _fixture.CountRowsAsync(b);
