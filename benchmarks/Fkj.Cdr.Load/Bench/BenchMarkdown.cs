@@ -155,7 +155,7 @@ public static class BenchMarkdown
         sb.Append("### Micro-benchmarks (BenchmarkDotNet)\n\n");
         var job = micro.Job switch
         {
-            "quick" => "in process, 2 warm-up and 5 measured iterations of about 100 ms each (rough: for trends, not for a section's figures)",
+            "quick" => "in process, 2 warm-up and 5 measured iterations of about 100 ms each, with tiered compilation and ReadyToRun off so that every method is measured fully optimised (tiered, such short runs measured unoptimised code); without dynamic PGO, and on a busy machine, times are rough and above the sections' below: read the ratios and allocations",
             "short" => "BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, a process per benchmark)",
             _ => "BenchmarkDotNet's default job",
         };

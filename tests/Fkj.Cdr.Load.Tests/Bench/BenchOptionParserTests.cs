@@ -45,6 +45,9 @@ public sealed class BenchOptionParserTests
     {
         Assert.Contains("--inProcess", MicroBenchmarks.Arguments(MicroJob.Quick, "/tmp/a"));
         Assert.DoesNotContain("--inProcess", MicroBenchmarks.Arguments(MicroJob.Short, "/tmp/a"));
+        // In one process, tiered code would be measured before it is optimised.
+        Assert.Equal("0", MicroBenchmarks.Environment(MicroJob.Quick)["DOTNET_TieredCompilation"]);
+        Assert.Empty(MicroBenchmarks.Environment(MicroJob.Default));
         Assert.Equal(
             ["--filter", "*.CanonicalJsonBenchmarks.*", "*.ValidationBenchmarks.*", "*.FlatBenchmarks.*", "*.AqlParserBenchmarks.*", "--artifacts", "/tmp/a"],
             MicroBenchmarks.Arguments(MicroJob.Default, "/tmp/a"));
