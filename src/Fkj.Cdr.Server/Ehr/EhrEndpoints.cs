@@ -200,6 +200,6 @@ public static class EhrEndpoints
     {
         PreferReturn.Minimal => Task.CompletedTask,
         PreferReturn.Identifier => OpenEhrHttp.WriteIdentifierAsync(http.Response, view.Ehr.EhrId.ToString("D"), cancellationToken),
-        _ => RmBodies.WriteAsync(http.Response, format, RmViews.Ehr(view.Ehr, systemId, view.Status), cancellationToken),
+        _ => RmBodies.WriteAsync(http.Response, format, RmViews.Ehr(view.Ehr, systemId, view.Status, view.Directory), cancellationToken),
     };
 }

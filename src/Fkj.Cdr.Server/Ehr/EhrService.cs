@@ -10,7 +10,7 @@ using Fkj.Cdr.Storage.Tenancy;
 namespace Fkj.Cdr.Server.Ehr;
 
 /// <summary>An EHR with the uid of its latest EHR_STATUS version.</summary>
-public sealed record EhrView(EhrRow Ehr, VersionUid Status);
+public sealed record EhrView(EhrRow Ehr, VersionUid Status, VersionUid? Directory = null);
 
 /// <summary>
 /// The EHR and EHR_STATUS use cases: create (with or without a status), find by id or subject, read the status
@@ -34,6 +34,8 @@ public sealed class EhrService
     }
 
     public string SystemId => _systemId;
+
+    private static readonly DirectoryStore Directories = new();
 
     /// <summary>Creates an EHR (with <paramref name="ehrId"/>, or a new id) and version 1 of its EHR_STATUS.</summary>
     /// <exception cref="Errors.ApiException">409 when the id or the subject has an EHR.</exception>
@@ -268,9 +270,17 @@ public sealed class EhrService
 
     private async Task<EhrView> ViewAsync(TenantTransaction tx, EhrRow ehr, CancellationToken cancellationToken)
     {
-        var status = await _database.Require().Versions.FindObjectAsync(tx, ehr.EhrId, ehr.StatusObjectId, VersionedType.EhrStatus, cancellationToken)
+        var versions = _database.Require().Versions;
+        var status = await versions.FindObjectAsync(tx, ehr.EhrId, ehr.StatusObjectId, VersionedType.EhrStatus, cancellationToken)
             ?? throw new InvalidOperationException($"The EHR {ehr.EhrId} has no EHR_STATUS.");
-        return new EhrView(ehr, new VersionUid(ehr.StatusObjectId, _systemId, status.LatestVersion));
+        // EHR.directory names the directory's latest version, while there is one that is not deleted.
+        VersionUid? directory = null;
+        if ((await Directories.FindAsync(tx, ehr.EhrId, cancellationToken))?.DirectoryObjectId is { } folderId
+            && await versions.FindObjectAsync(tx, ehr.EhrId, folderId, VersionedType.Folder, cancellationToken) is { LatestDeleted: false } folder)
+        {
+            directory = new VersionUid(folderId, _systemId, folder.LatestVersion);
+        }
+        return new EhrView(ehr, new VersionUid(ehr.StatusObjectId, _systemId, status.LatestVersion), directory);
     }
 
     /// <summary>Commits; if the commit itself fails, the audit record written in the transaction is gone too.</summary>

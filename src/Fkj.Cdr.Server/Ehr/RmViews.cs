@@ -18,11 +18,12 @@ public static class RmViews
     };
 
     /// <summary>The EHR resource: system id, ehr id, its EHR_STATUS reference and creation time.</summary>
-    public static Rm.Records.Ehr Ehr(EhrRow ehr, string systemId, VersionUid status) => new()
+    public static Rm.Records.Ehr Ehr(EhrRow ehr, string systemId, VersionUid status, VersionUid? directory = null) => new()
     {
         SystemId = new HierObjectId { Value = systemId },
         EhrId = new HierObjectId { Value = ehr.EhrId.ToString("D") },
         EhrStatus = new ObjectRef { Id = new ObjectVersionId { Value = status.ToString() }, Namespace = "local", Type = "EHR_STATUS" },
+        Directory = directory is { } d ? new ObjectRef { Id = new ObjectVersionId { Value = d.ToString() }, Namespace = "local", Type = "FOLDER" } : null,
         TimeCreated = new DvDateTime { Value = CommitHeaders.Iso(ehr.TimeCreated) },
     };
 

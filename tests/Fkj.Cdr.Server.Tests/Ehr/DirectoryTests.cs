@@ -141,6 +141,9 @@ public sealed class DirectoryTests
             await ErrorBody.ReadAsync(beforeAll, 404, "version_not_found");
         }
 
+        // The EHR names its directory's latest version.
+        Assert.Equal(v3, await EhrDirectoryAsync(tenant, ehr));
+
         // Delete: a deleted version, the history stays readable; no second deletion, no update; a new directory may follow.
         using (var staleDelete = await Send(HttpMethod.Delete, tenant, ehr, headers: IfMatch(v2)))
         {
@@ -158,6 +161,7 @@ public sealed class DirectoryTests
             Assert.Equal(HttpStatusCode.NoContent, gone.StatusCode);
             Assert.Equal($"\"{v4}\"", gone.Headers.ETag!.Tag);
         }
+        Assert.Null(await EhrDirectoryAsync(tenant, ehr));
         using (var stillThere = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}/directory/{v3}", tenant))
         {
             Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
@@ -183,6 +187,18 @@ public sealed class DirectoryTests
         var actions = await _fixture.QueryAsync("SELECT DISTINCT action FROM audit_event WHERE tenant_id = @t AND ehr_id = @e AND action LIKE 'directory.%' ORDER BY action",
             ("t", tenant), ("e", Guid.Parse(ehr)));
         Assert.Equal(["directory.create", "directory.delete", "directory.read", "directory.update"], actions);
+    }
+
+    /// <summary>The version uid GET /ehr/{id} gives as the EHR's directory, or null when it gives none.</summary>
+    private async Task<string?> EhrDirectoryAsync(string tenant, string ehr)
+    {
+        using var response = await _fixture.SendAsync(HttpMethod.Get, $"/ehr/{ehr}", tenant);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var directory = body["directory"];
+        if (directory is null) return null;
+        Assert.Equal("FOLDER", directory["type"]!.GetValue<string>());
+        return directory["id"]!["value"]!.GetValue<string>();
     }
 
     [Fact]
