@@ -15,7 +15,8 @@ public static class BenchOptionParser
         usage: ./fkj bench [--scale small|medium|large] [options]
 
           --scale NAME            small (a few minutes), medium (database to 100,000; half an hour or more),
-                                  large (to 1,000,000; hours)                              [small]
+                                  large (to 1,000,000; hours and about 25 GB in the temp
+                                  directory)                                               [small]
           --clients LIST          concurrency levels                                       [1,2,4,8,16]
           --requests N            requests per concurrency level, at most                  [small: 300]
           --duration T            time per concurrency level, at most                      [small: 8s]
