@@ -104,6 +104,18 @@ public static class Program
                     stderr.WriteLine($"import: {e.Message}");
                     return 1;
                 }
+                catch (Exception e) when (e is Storage.Embedded.EmbeddedPostgresException or Npgsql.NpgsqlException or IOException
+                    or UnauthorizedAccessException or HttpRequestException)
+                {
+                    // The database would not start (a running server holds the data directory, ...) or went away: what is
+                    // committed stays, and a re-run goes on from there.
+                    stderr.WriteLine($"import: {e.Message}");
+                    if (e is not Storage.Embedded.EmbeddedPostgresException)
+                    {
+                        stderr.WriteLine("import: stopped; what was committed stays, and running it again imports the rest");
+                    }
+                    return 1;
+                }
                 catch (OperationCanceledException)
                 {
                     stderr.WriteLine("import: stopped; run it again to import the rest");
