@@ -18,19 +18,43 @@ public sealed class AqlCompiler
 
     private readonly ConcurrentDictionary<(string Text, long Version), CompiledQuery> _cache = new();
 
+    // Queries whose FROM takes archetype ids from parameters, with those parameters' names: planned per value.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _parameterised = new();
+
     /// <summary>How many compiled queries the cache holds.</summary>
     public int Cached => _cache.Count;
 
-    public CompiledQuery Compile(string text, IPathCatalogue catalogue)
+    /// <summary>
+    /// Compiles a query, or takes it from the cache. <paramref name="parameter"/> gives the value of a query parameter
+    /// (null when it has none); it is asked only for parameters that stand for archetype ids in FROM, which planning
+    /// needs (a missing one is an <see cref="AqlParameterMissingException"/>).
+    /// </summary>
+    public CompiledQuery Compile(string text, IPathCatalogue catalogue, Func<string, object?>? parameter = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalogue);
         var key = (text, catalogue.Version);
+        if (_parameterised.TryGetValue(text, out var names))
+        {
+            key = (KeyWith(text, names, parameter), catalogue.Version);
+        }
         if (_cache.TryGetValue(key, out var compiled))
         {
             return compiled;
         }
-        compiled = CompileUncached(text, catalogue);
+        var query = AqlParser.Parse(text);
+        names = ArchetypeParameters.Names(query);
+        if (names.Count > 0)
+        {
+            _parameterised[text] = names;
+            key = (KeyWith(text, names, parameter), catalogue.Version);
+            query = ArchetypeParameters.Substitute(query, name => Value(parameter, name));
+        }
+        compiled = SqlCompiler.Compile(text, QueryAnalyzer.Analyze(query, catalogue));
+        if (compiled.Plan.ConsultedTemplates)
+        {
+            return compiled; // it holds for the templates it was checked against, which differ by tenant
+        }
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
@@ -39,7 +63,14 @@ public sealed class AqlCompiler
         return compiled;
     }
 
-    /// <summary>Parses, analyses and compiles without the cache.</summary>
+    private static string? Value(Func<string, object?>? parameter, string name) =>
+        ValueConversions.Unwrap(parameter?.Invoke(name)) is { } value ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The cache key of a query planned with its archetype parameters' values (a NUL cannot occur in a query).</summary>
+    private static string KeyWith(string text, IReadOnlyList<string> names, Func<string, object?>? parameter) =>
+        string.Concat(text, string.Concat(names.Select(n => "\0" + (Value(parameter, n) ?? "\u0001"))));
+
+    /// <summary>Parses, analyses and compiles without the cache (archetype parameters are not substituted).</summary>
     public static CompiledQuery CompileUncached(string text, IPathCatalogue catalogue)
     {
         var query = AqlParser.Parse(text);

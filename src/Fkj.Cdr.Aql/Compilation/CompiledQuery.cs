@@ -13,6 +13,8 @@ public enum ReadKind
     Scalar,
     /// <summary>A literal of the query.</summary>
     Literal,
+    /// <summary>JSON text computed in SQL (a value of the EHR_STATUS document), at <see cref="ColumnReader.Ordinal"/>, written as it is.</summary>
+    Json,
 }
 
 /// <summary>Reads one result column from a SQL row.</summary>

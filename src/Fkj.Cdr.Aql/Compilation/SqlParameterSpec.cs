@@ -17,6 +17,8 @@ public enum ValueConversion
     TimeOfDay,
     /// <summary>A boolean: 1 or 0.</summary>
     Boolean,
+    /// <summary>A SQL boolean (a value of a document compared with true or false).</summary>
+    SqlBoolean,
     /// <summary>A UUID; text that is not one becomes NULL (matches nothing).</summary>
     Uuid,
     /// <summary>An AQL LIKE pattern (<c>*</c>, <c>?</c>, backslash escapes) as a SQL LIKE pattern.</summary>
@@ -42,6 +44,8 @@ public enum ParameterSource
     Limit,
     /// <summary>The number of rows to skip.</summary>
     Offset,
+    /// <summary>The server's system id (<c>e/system_id/value</c>).</summary>
+    SystemId,
 }
 
 /// <summary>One SQL parameter of a compiled query: its name (without <c>@</c>) and where its value comes from.</summary>

@@ -41,6 +41,12 @@ public static class ValueConversions
                 string s when bool.TryParse(s, out var b) => b ? 1.0 : 0.0,
                 _ => throw new FormatException($"'{Text(value)}' is not true or false."),
             },
+            ValueConversion.SqlBoolean => value switch
+            {
+                bool b => b,
+                string s when bool.TryParse(s, out var b) => b,
+                _ => throw new FormatException($"'{Text(value)}' is not true or false."),
+            },
             ValueConversion.Uuid => Guid.TryParse(Text(value), out var g) ? g : null,
             ValueConversion.LikePattern => LikePattern(Text(value)),
             ValueConversion.TextList => List(value).Select(Text).ToArray(),

@@ -12,7 +12,16 @@ public enum VariableKind
     Version,
     /// <summary>A node of a document (COMPOSITION, ENTRY, CLUSTER, EVENT_CONTEXT, ...): found through the leaf rows below it.</summary>
     Node,
+    /// <summary>A FOLDER of an EHR's directory: found by walking the directory's document (its items are references, not leaf values).</summary>
+    Folder,
 }
+
+/// <summary>
+/// A condition a FROM predicate puts on each instance of a variable, beyond its archetype or node id: a name
+/// (<c>[at0001, 'Systolic']</c>) or a standard predicate (<c>[name/value = $name]</c>). <see cref="Path"/> is below the
+/// variable's node and read from the document; <see cref="Value"/> is a literal or a parameter.
+/// </summary>
+public sealed record InstanceFilter(IReadOnlyList<PathPart> Path, ComparisonOperator Operator, AqlExpression Value);
 
 /// <summary>
 /// A variable of the FROM clause after analysis: its class, archetype, container, and the catalogued paths
@@ -39,6 +48,9 @@ public sealed class PlanVariable
     /// <summary>Whether its node is a LOCATABLE (has a pre-order number of its own); EVENT_CONTEXT is not.</summary>
     public bool IsLocatable { get; init; }
 
+    /// <summary>Conditions from the FROM predicate that the instance's document must meet (names, standard predicates).</summary>
+    public IReadOnlyList<InstanceFilter> Filters { get; init; } = [];
+
     /// <summary>Declared inside a NOT CONTAINS: it only excludes, and has no values.</summary>
     public bool Excluded { get; set; }
 
@@ -54,16 +66,22 @@ public sealed class PlanVariable
     /// </summary>
     public IReadOnlyList<string> Approach { get; set; } = [];
 
-    /// <summary>The variable whose version the document of this one is (the top of its chain below EHR).</summary>
+    /// <summary>
+    /// The variable whose version the document of this one is: the top of its chain below the EHR (or VERSION), up to
+    /// a whole document (a COMPOSITION inside a FOLDER is a document of its own, not part of the directory's).
+    /// </summary>
     public PlanVariable VersionOwner
     {
         get
         {
             var v = this;
-            while (v.Parent is { Kind: not VariableKind.Ehr } p) v = p;
+            while (v.Parent is { Kind: VariableKind.Node or VariableKind.Folder } p && !v.IsDocumentType) v = p;
             return v;
         }
     }
+
+    /// <summary>Whether the class is a whole document (COMPOSITION, EHR_STATUS).</summary>
+    public bool IsDocumentType => Type.Name is "COMPOSITION" or "EHR_STATUS";
 
     public override string ToString() => $"{Type.Name} {Name}";
 }

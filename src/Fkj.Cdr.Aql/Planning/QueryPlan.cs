@@ -11,6 +11,8 @@ public enum OutputKind
     Aggregate,
     /// <summary>A literal.</summary>
     Literal,
+    /// <summary>A function call over values, literals and other calls, computed in SQL.</summary>
+    Expression,
 }
 
 /// <summary>One column of the result.</summary>
@@ -29,6 +31,9 @@ public sealed class OutputColumn
     public AggregateCall? Aggregate { get; init; }
 
     public object? Literal { get; init; }
+
+    /// <summary>For <see cref="OutputKind.Expression"/>: the call.</summary>
+    public FunctionCall? Expression { get; init; }
 }
 
 /// <summary>
@@ -46,6 +51,9 @@ public sealed class QueryPlan
     public required IReadOnlyList<ValueSource> Sources { get; init; }
 
     public required IReadOnlyList<OutputColumn> Columns { get; init; }
+
+    /// <summary>Whether analysis consulted the registered templates (a path without data): the plan then holds for these templates only.</summary>
+    public bool ConsultedTemplates { get; init; }
 
     /// <summary>The EHR the query is limited to by <c>EHR e[ehr_id/value = ...]</c>, if it is: pushed into every scan.</summary>
     public AqlExpression? EhrIdFilter { get; init; }

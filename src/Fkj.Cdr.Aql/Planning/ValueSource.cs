@@ -73,6 +73,21 @@ public sealed class ValueSource
     /// <summary>For <see cref="SourceKind.Ehr"/> and <see cref="SourceKind.Version"/>: which column.</summary>
     public string? SpecialColumn { get; init; }
 
+    /// <summary>Whether the path leaves what the index walks (an attribute such as <c>location</c>, <c>name</c>): its value and its existence are only in the document.</summary>
+    public bool Unindexed { get; init; }
+
+    /// <summary>Whether a leaf path goes on inside the data value (<c>value/magnitude</c>, <c>value/normal_range</c>), which may lack what it names.</summary>
+    public bool InsideValue { get; init; }
+
+    /// <summary>The kind of the last attribute (a text, a number, an object): how a value read from the document compares.</summary>
+    public RmAttributeKind? EndKind { get; init; }
+
+    /// <summary>Names a path's steps demand of the LOCATABLEs a leaf row passes (<c>items[at0004, 'Systolic']</c>): the depth of each, and the name.</summary>
+    public IReadOnlyList<(int Depth, AqlExpression Name)> NamedSteps { get; init; } = [];
+
+    /// <summary>For an EHR path into the EHR_STATUS document (<c>ehr_status/other_details/...</c>): the parts below <c>ehr_status</c>.</summary>
+    public IReadOnlyList<PathPart>? StatusPath { get; init; }
+
     /// <summary>Whether the value is read from the owner's document.</summary>
     public bool NeedsDocument { get; set; }
 

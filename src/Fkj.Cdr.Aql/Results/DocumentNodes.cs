@@ -59,7 +59,10 @@ public sealed class DocumentNodes : IDisposable
     {
         null => true,
         NodePredicate node => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("archetype_node_id", out var id)
-                              && id.ValueEquals(node.NodeId),
+                              && id.ValueEquals(node.NodeId)
+                              && (node.Name is not StringLiteral name
+                                  || item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.Object
+                                     && n.TryGetProperty("value", out var text) && text.ValueEquals(name.Value)),
         _ => true,
     };
 

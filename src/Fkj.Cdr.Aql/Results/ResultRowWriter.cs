@@ -44,6 +44,10 @@ public sealed class ResultRowWriter : IDisposable
             case ReadKind.Document:
                 WriteFromDocument(reader, writer, column);
                 return;
+            case ReadKind.Json:
+                if (reader.IsDBNull(column.Ordinal)) writer.WriteNullValue();
+                else writer.WriteRawValue(reader.GetString(column.Ordinal), skipInputValidation: true);
+                return;
         }
     }
 

@@ -13,6 +13,9 @@ public interface IPathCatalogue
 
     /// <summary>Every path, parsed.</summary>
     IReadOnlyList<CataloguedPath> Paths { get; }
+
+    /// <summary>The registered templates, to refuse paths no template allows; null when they are not known here.</summary>
+    ITemplateConstraints? Templates => null;
 }
 
 /// <summary>A fixed catalogue (tests, benchmarks, a snapshot of the server's).</summary>

@@ -17,6 +17,7 @@ public sealed class QueryAnalyzer
     private static readonly RmType EhrStatus = RmModel.Get("EHR_STATUS");
     private static readonly RmType EhrType = RmModel.Get("EHR");
     private static readonly RmType VersionType = RmModel.Get("ORIGINAL_VERSION");
+    private static readonly RmType Folder = RmModel.Get("FOLDER");
 
     private readonly AqlQuery _query;
     private readonly IPathCatalogue _catalogue;
@@ -28,6 +29,7 @@ public sealed class QueryAnalyzer
     private readonly Dictionary<string, ValueSource> _sources = new(StringComparer.Ordinal);
     private readonly List<ValueSource> _sourceList = [];
     private AqlExpression? _ehrIdFilter;
+    private bool _consultedTemplates;
 
     private QueryAnalyzer(AqlQuery query, IPathCatalogue catalogue)
     {
@@ -44,6 +46,10 @@ public sealed class QueryAnalyzer
 
     private QueryPlan Run()
     {
+        if (_query.Top is { } top && _query.Limit is not null)
+        {
+            throw new AqlSemanticException("TOP and LIMIT both limit the rows: write one of them (LIMIT, as TOP is the legacy form).", top.Span);
+        }
         Declare(_query.From.Contains, parent: null, latestOnly: true);
         foreach (var variable in _variables.Where(v => v.Kind == VariableKind.Node))
         {
@@ -76,6 +82,7 @@ public sealed class QueryAnalyzer
             Sources = _sourceList,
             Columns = columns,
             EhrIdFilter = _ehrIdFilter,
+            ConsultedTemplates = _consultedTemplates,
         };
     }
 
@@ -138,13 +145,23 @@ public sealed class QueryAnalyzer
             type = RmModel.Find(upper) is { } found && !upper.Contains('<')
                 ? found
                 : throw new AqlSemanticException($"'{expression.RmType}' is not an RM class.", expression.Span);
-            if (upper == "FOLDER")
-            {
-                throw new AqlSemanticException("FOLDER is not queryable yet.", expression.Span, unsupported: true);
-            }
             if (!type.IsSubtypeOf(RmPaths.Pathable))
             {
                 throw new AqlSemanticException($"{type.Name} is not a class AQL can select from (it is not a part of a record).", expression.Span);
+            }
+            if (type.IsSubtypeOf(Folder))
+            {
+                kind = VariableKind.Folder;
+                if (parent is { Kind: not (VariableKind.Ehr or VariableKind.Folder) } owner)
+                {
+                    throw new AqlSemanticException($"A FOLDER is contained in an EHR or in another FOLDER, not in {owner.Type.Name} {owner.Name}.", expression.Span);
+                }
+            }
+            else if (parent is { Kind: VariableKind.Folder } folder && !type.IsSubtypeOf(Composition))
+            {
+                throw new AqlSemanticException(
+                    $"A FOLDER contains FOLDERs and COMPOSITIONs; a {type.Name} is found through a COMPOSITION (FOLDER {folder.Name} CONTAINS COMPOSITION c CONTAINS {type.Name} ...).",
+                    expression.Span, unsupported: true);
             }
             if (parent is { Kind: VariableKind.Node } p && (type.IsSubtypeOf(Composition) || type.IsSubtypeOf(EhrStatus)))
             {
@@ -152,6 +169,7 @@ public sealed class QueryAnalyzer
             }
         }
 
+        var filters = new List<InstanceFilter>();
         switch (expression.Predicate)
         {
             case null:
@@ -161,11 +179,6 @@ public sealed class QueryAnalyzer
             case AllVersionsPredicate when kind == VariableKind.Version:
                 latestOnly = false;
                 break;
-            case NodePredicate { Kind: NodeIdKind.ArchetypeId, Name: null } node when kind == VariableKind.Node:
-                archetypeId = node.NodeId;
-                break;
-            case NodePredicate { Name: not null } named:
-                throw new AqlSemanticException("Name predicates in FROM are not supported yet.", named.Span, unsupported: true);
             case ComparisonPredicate { Operator: ComparisonOperator.Equal } comparison when kind == VariableKind.Ehr
                 && comparison.Path.Parts is [{ Attribute: "ehr_id", Predicate: null }, { Attribute: "value", Predicate: null }]:
                 if (comparison.Value is not (StringLiteral or ParameterRef))
@@ -173,6 +186,9 @@ public sealed class QueryAnalyzer
                     throw new AqlSemanticException("ehr_id/value is compared with a string or a parameter.", comparison.Value.Span);
                 }
                 _ehrIdFilter = comparison.Value;
+                break;
+            case { } predicate when kind is VariableKind.Node or VariableKind.Folder:
+                ReadPredicate(predicate, type, ref archetypeId, filters);
                 break;
             default:
                 throw new AqlSemanticException("This predicate is not supported in FROM yet.", expression.Predicate.Span, unsupported: true);
@@ -193,12 +209,69 @@ public sealed class QueryAnalyzer
             Span = expression.Span,
             IsLocatable = type.IsSubtypeOf(RmPaths.Locatable),
             LatestOnly = latestOnly,
+            Filters = filters,
         };
         _variables.Add(variable);
         _byClass[expression] = variable;
         _byName[name] = variable;
         return variable;
     }
+
+    /// <summary>
+    /// A FROM predicate of a node or folder: the archetype or node id selects catalogued paths (or folders), and what
+    /// else it says (a name, standard predicates such as <c>name/value = $name</c>) becomes a filter on the instance.
+    /// </summary>
+    private static void ReadPredicate(PathPredicate predicate, RmType type, ref string? archetypeId, List<InstanceFilter> filters)
+    {
+        switch (predicate)
+        {
+            case NodePredicate node:
+                if (archetypeId is not null)
+                {
+                    throw new AqlSemanticException("The class already has an archetype or node id.", node.Span);
+                }
+                archetypeId = node.NodeId;
+                if (node.Name is { } name)
+                {
+                    filters.Add(NameFilter(name));
+                }
+                break;
+            case ComparisonPredicate comparison:
+                RmPaths.Follow(type, comparison.Path.Parts);
+                if (comparison.Path.Parts.Any(p => p.Predicate is not null))
+                {
+                    throw new AqlSemanticException("A standard predicate's path has no predicates of its own here yet.", comparison.Path.Span, unsupported: true);
+                }
+                if (comparison.Value is not (StringLiteral or ParameterRef or IntegerLiteral or RealLiteral or BooleanLiteral))
+                {
+                    throw new AqlSemanticException("A standard predicate compares with a literal or a parameter.", comparison.Value.Span, unsupported: true);
+                }
+                if (comparison.Path.Parts is [{ Attribute: "archetype_node_id" }] && comparison.Operator == ComparisonOperator.Equal
+                    && comparison.Value is StringLiteral id && archetypeId is null)
+                {
+                    archetypeId = id.Value;
+                    break;
+                }
+                filters.Add(new InstanceFilter(comparison.Path.Parts, comparison.Operator, comparison.Value));
+                break;
+            case AndPredicate and:
+                foreach (var operand in and.Operands) ReadPredicate(operand, type, ref archetypeId, filters);
+                break;
+            default:
+                throw new AqlSemanticException("This predicate is not supported in FROM yet.", predicate.Span, unsupported: true);
+        }
+    }
+
+    /// <summary>The filter a node predicate's name stands for: the name's text, or its code for a name given as a term.</summary>
+    private static InstanceFilter NameFilter(AqlExpression name) => name switch
+    {
+        StringLiteral or ParameterRef => new InstanceFilter([new PathPart("name"), new PathPart("value")], ComparisonOperator.Equal, name),
+        CodeLiteral code => new InstanceFilter([new PathPart("name"), new PathPart("defining_code"), new PathPart("code_string")], ComparisonOperator.Equal,
+            new StringLiteral(code.Code) { Span = code.Span }),
+        TermCodeLiteral term => new InstanceFilter([new PathPart("name"), new PathPart("defining_code"), new PathPart("code_string")], ComparisonOperator.Equal,
+            new StringLiteral(term.Code) { Span = term.Span }),
+        _ => throw new AqlSemanticException("A node's name is a string, a parameter or a term.", name.Span),
+    };
 
     /// <summary>The catalogued steps a Node variable's chain (its Node ancestors, then itself) matches, in order.</summary>
     private void MatchInstances(PlanVariable variable)
@@ -267,11 +340,6 @@ public sealed class QueryAnalyzer
                 if (aggregate.Argument is { } argument)
                 {
                     source = Source(argument);
-                    if (aggregate.Function is not AggregateFunction.Count && SqlValue(source) is null)
-                    {
-                        throw new AqlSemanticException($"{aggregate.Function.ToString().ToUpperInvariant()} needs a value the query index holds (a magnitude, a date-time, a code).",
-                            argument.Span, unsupported: true);
-                    }
                 }
                 return new OutputColumn { Name = name, Path = AqlWriter.Write(aggregate), Kind = OutputKind.Aggregate, Aggregate = aggregate, Source = source };
             case StringLiteral s:
@@ -284,8 +352,11 @@ public sealed class QueryAnalyzer
                 return new OutputColumn { Name = name, Path = "", Kind = OutputKind.Literal, Literal = b.Value };
             case NullLiteral:
                 return new OutputColumn { Name = name, Path = "", Kind = OutputKind.Literal, Literal = null };
+            case FunctionCall function:
+                BindOperand(function);
+                return new OutputColumn { Name = name, Path = AqlWriter.Write(function), Kind = OutputKind.Expression, Expression = function };
             default:
-                throw new AqlSemanticException("Functions in SELECT are not supported yet.", column.Expression.Span, unsupported: true);
+                throw new AqlSemanticException("This kind of column is not supported in SELECT yet.", column.Expression.Span, unsupported: true);
         }
     }
 
@@ -340,7 +411,9 @@ public sealed class QueryAnalyzer
                 Source(path);
                 break;
             case FunctionCall function:
-                throw new AqlSemanticException($"The function {function.Name} is not supported in WHERE yet.", function.Span, unsupported: true);
+                FunctionRules.Check(function);
+                foreach (var argument in function.Arguments) BindOperand(argument);
+                break;
             case TerminologyCall terminology:
                 throw new AqlSemanticException("TERMINOLOGY() is not supported yet.", terminology.Span, unsupported: true);
         }
@@ -403,11 +476,23 @@ public sealed class QueryAnalyzer
             "ehr_status/is_modifiable" => "is_modifiable",
             _ => null,
         };
+        if (column is null && parts is [{ Attribute: "ehr_status", Predicate: null }, ..])
+        {
+            // Anything else of the EHR_STATUS: read from its current version's document.
+            var below = parts.Skip(1).ToList();
+            RmPaths.Follow(EhrStatus, below);
+            CheckDocumentPredicates(below);
+            return new ValueSource
+            {
+                Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Ehr, SpecialColumn = "status", StatusPath = below,
+                EndKind = RmPaths.LastAttributeKind(EhrStatus, below), Unindexed = true, Span = span,
+            };
+        }
         if (column is null)
         {
-            if (parts.Count > 0 && EhrType.FindAttribute(parts[0].Attribute) is null)
+            if (parts.Count > 0)
             {
-                throw new AqlSemanticException($"'{parts[0].Attribute}' is not an attribute of EHR.", parts[0].Span);
+                RmPaths.Follow(EhrType, parts);
             }
             throw new AqlSemanticException(parts.Count == 0 ? "Selecting a whole EHR is not supported yet." : $"The EHR path {text} is not supported yet.",
                 span, unsupported: true);
@@ -424,8 +509,12 @@ public sealed class QueryAnalyzer
             "commit_audit/time_committed/value" => "time_committed",
             "commit_audit/system_id" => "system_id",
             "commit_audit/change_type/defining_code/code_string" => "change_type",
+            "commit_audit/change_type/value" => "change_type_value",
+            "commit_audit/description/value" => "description",
             "contribution/id/value" => "contribution_id",
             "lifecycle_state/defining_code/code_string" => "lifecycle_state",
+            "lifecycle_state/value" => "lifecycle_state_value",
+            "preceding_version_uid/value" => "preceding_version_uid",
             _ => null,
         };
         if (column is null)
@@ -440,58 +529,103 @@ public sealed class QueryAnalyzer
         return new ValueSource { Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Version, SpecialColumn = column, Span = span };
     }
 
+    /// <summary>A path read from the document only: its node predicates may name nodes, by a string (a parameter would need its value when rows are read).</summary>
+    private static void CheckDocumentPredicates(IEnumerable<PathPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            switch (part.Predicate)
+            {
+                case null:
+                case NodePredicate { Name: null or StringLiteral }:
+                    break;
+                default:
+                    throw new AqlSemanticException("Only node ids and names as strings are supported in predicates of paths yet.", part.Predicate.Span, unsupported: true);
+            }
+        }
+    }
+
     private ValueSource NodeSource(PlanVariable owner, AqlList<PathPart> parts, AqlSpan span)
     {
         var ends = RmPaths.Follow(owner.Type, parts);
-        foreach (var part in parts)
-        {
-            if (part.Predicate is not (null or NodePredicate { Name: null }))
-            {
-                throw new AqlSemanticException("Only node id predicates ([at0001], [openEHR-EHR-...]) are supported in paths yet.", part.Predicate.Span, unsupported: true);
-            }
-        }
+        CheckDocumentPredicates(parts);
         RmType? endType = ends.Count == 0 ? null : ends[0];
+        var endKind = RmPaths.LastAttributeKind(owner.Type, parts);
 
-        // A first attribute the index does not walk (name, uid, composer, language, ...) is read from the
-        // variable's own node in the document.
-        if (parts.Count == 0 || (owner.IsLocatable && !RmPaths.IsIndexed(owner.Type, parts[0].Attribute)))
+        // A folder is read from the directory's document; a first attribute the index does not walk (name, uid,
+        // composer, language, ...) from the variable's own node in the document.
+        if (owner.Kind == VariableKind.Folder || parts.Count == 0 || (owner.IsLocatable && !RmPaths.IsIndexed(owner.Type, parts[0].Attribute)))
         {
-            return new ValueSource { Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Self, EndType = endType, Span = span };
+            return new ValueSource
+            {
+                Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Self, EndType = endType, EndKind = endKind,
+                Unindexed = parts.Count > 0, Span = span,
+            };
         }
 
         var matches = new List<(int PathId, int AnchorDepth, int TailStart)>();
+        var named = new List<(int Depth, AqlExpression Name)>();
         var leafOnly = true;
+        var unindexed = false;
+        var mappings = new HashSet<(LeafColumn Column, NumMeaning Meaning)>();
+        var endKinds = new HashSet<RmAttributeKind?>();
+        var insideValue = false;
         var dataValueTypes = new HashSet<string>();
-        List<string>? inner = null;
         foreach (var (path, start) in _steps[owner])
         {
             if (MatchPath(path, start, parts) is not { } match) continue;
+            if (match.Leaf && match.Inner!.Count > 0 && !HasAttributes(path.Steps[^1].Type, match.Inner))
+            {
+                continue; // a data value of another type (el/value/magnitude where the element holds a text)
+            }
             matches.Add((path.Id, match.AnchorDepth, match.TailStart));
+            named.AddRange(match.Named);
             leafOnly &= match.Leaf;
+            unindexed |= match.Unindexed;
             if (match.Leaf)
             {
                 dataValueTypes.Add(path.Steps[^1].Type.Name);
-                inner = match.Inner;
+                mappings.Add(LeafColumns.Of(path.Steps[^1].Type.Name, match.Inner!));
+                if (match.Inner!.Count > 0)
+                {
+                    insideValue = true;
+                    endKinds.Add(RmPaths.LastAttributeKind(path.Steps[^1].Type, match.Inner.Select(a => new PathPart(a)).ToList()));
+                }
             }
         }
+        // The data values found say what the path ends at (a DV_CODED_TEXT's value is a text, a DV_BOOLEAN's a boolean).
+        if (endKinds.Count == 1) endKind = endKinds.First();
+        else if (endKinds.Count > 1) endKind = endKinds.Contains(RmAttributeKind.Text) ? RmAttributeKind.Text : endKinds.First();
         matches = matches.Distinct().ToList();
+        named = named.Distinct().ToList();
+        if (named.Select(n => n.Name).Distinct().Count() < named.Count)
+        {
+            throw new AqlSemanticException("A named step of this path is at different depths in the data; name predicates on it are not supported yet.", span, unsupported: true);
+        }
         var column = LeafColumn.None;
         var meaning = NumMeaning.Number;
         string? dvType = null;
-        if (leafOnly && matches.Count > 0 && dataValueTypes.Count == 1)
+        if (leafOnly && matches.Count > 0 && mappings.Select(m => m.Column).Distinct().Count() == 1
+            && mappings.Select(m => m.Meaning is NumMeaning.Integer ? NumMeaning.Number : m.Meaning).Distinct().Count() == 1)
         {
-            dvType = dataValueTypes.First();
-            (column, meaning) = LeafColumns.Of(dvType, inner!);
+            dvType = dataValueTypes.Count == 1 ? dataValueTypes.First() : null;
+            column = mappings.First().Column;
+            meaning = mappings.All(m => m.Meaning == NumMeaning.Integer) ? NumMeaning.Integer
+                : mappings.First().Meaning == NumMeaning.Integer ? NumMeaning.Number : mappings.First().Meaning;
         }
-        else if (matches.Count == 0 && LeafGuess(owner, parts) is { } guess)
+        if (matches.Count == 0)
         {
-            // No data at this path yet: the query is still valid and finds nothing.
-            dvType = guess.Type;
-            (column, meaning) = LeafColumns.Of(guess.Type, guess.Inner);
-        }
-        else if (matches.Count == 0 && endType is null)
-        {
-            leafOnly = true;
+            CheckTemplates(owner, parts, span);
+            if (LeafGuess(owner, parts) is { } guess)
+            {
+                // No data at this path yet: the query is still valid and finds nothing.
+                dvType = guess.Type;
+                (column, meaning) = LeafColumns.Of(guess.Type, guess.Inner);
+            }
+            else if (endType is null)
+            {
+                leafOnly = true;
+            }
         }
         return new ValueSource
         {
@@ -504,9 +638,40 @@ public sealed class QueryAnalyzer
             Column = column,
             Meaning = meaning,
             EndType = column == LeafColumn.None ? endType : null,
-            DataValueTypeName = dvType,
+            EndKind = endKind,
+            DataValueTypeName = dvType ?? (dataValueTypes.Count == 1 ? dataValueTypes.First() : null),
+            Unindexed = unindexed,
+            NamedSteps = named,
+            InsideValue = insideValue,
             Span = span,
         };
+    }
+
+    /// <summary>
+    /// A path at which no data is stored yet: valid if a registered template allows it below the variable's archetype
+    /// or node, an error if templates have that node but none has the path.
+    /// </summary>
+    private void CheckTemplates(PlanVariable owner, AqlList<PathPart> parts, AqlSpan span)
+    {
+        if (owner.ArchetypeId is not { } id || _catalogue.Templates is not { } templates || !parts.Any(p => p.Predicate is NodePredicate)) return;
+        _consultedTemplates = true;
+        if (templates.Allows(owner.Type, id, parts) == false)
+        {
+            throw new AqlSemanticException($"No registered template has {AqlWriter.Write(new ObjectPath(parts))} below {owner.Type.Name} {owner.Name}[{id}].", span);
+        }
+    }
+
+    /// <summary>Whether a data value type has the attributes named below it (DV_QUANTITY has magnitude, DV_TEXT has not).</summary>
+    private static bool HasAttributes(RmType type, List<string> inner)
+    {
+        IReadOnlyList<RmType> current = [type];
+        foreach (var attribute in inner)
+        {
+            var next = current.Select(t => t.FindAttribute(attribute)).Where(a => a is not null).ToList();
+            if (next.Count == 0) return false;
+            current = next.Where(a => a!.ValueType is not null).SelectMany(a => RmPaths.WithSubtypes(a!.ValueType!)).ToList();
+        }
+        return true;
     }
 
     private static (string Type, List<string> Inner)? LeafGuess(PlanVariable owner, AqlList<PathPart> parts)
@@ -528,11 +693,12 @@ public sealed class QueryAnalyzer
         return null;
     }
 
-    private sealed record PathMatch(bool Leaf, int AnchorDepth, int TailStart, List<string>? Inner);
+    private sealed record PathMatch(bool Leaf, int AnchorDepth, int TailStart, List<string>? Inner, bool Unindexed, List<(int Depth, AqlExpression Name)> Named);
 
     /// <summary>
     /// Matches the parts of a path below the step <paramref name="start"/> of a catalogued path. The value is read
     /// from the deepest LOCATABLE the match passes (its anchor), and the parts below it (the tail) from the document.
+    /// A node predicate's name on a matched LOCATABLE step is returned with the step's depth, to be checked in the document.
     /// </summary>
     private static PathMatch? MatchPath(CataloguedPath path, int start, IReadOnlyList<PathPart> parts)
     {
@@ -541,6 +707,7 @@ public sealed class QueryAnalyzer
         // The anchor of a non-LOCATABLE variable (EVENT_CONTEXT) is the LOCATABLE above it.
         while (!steps[anchorStep].IsLocatable) anchorStep--;
         var tailStart = steps[start].IsLocatable ? 0 : -(start - anchorStep);
+        var named = new List<(int Depth, AqlExpression Name)>();
         var s = start;
         for (var j = 0; j < parts.Count; j++)
         {
@@ -549,7 +716,7 @@ public sealed class QueryAnalyzer
             {
                 // Past the catalogued data value: the rest is inside it.
                 if (!steps[s].Type.IsSubtypeOf(RmPaths.DataValue)) return null;
-                return new PathMatch(true, steps[anchorStep].Depth, tailStart, parts.Skip(j).Select(p => p.Attribute).ToList());
+                return new PathMatch(true, steps[anchorStep].Depth, tailStart, parts.Skip(j).Select(p => p.Attribute).ToList(), false, named);
             }
             var next = steps[s + 1];
             if (next.Attribute != part.Attribute)
@@ -557,7 +724,7 @@ public sealed class QueryAnalyzer
                 // An attribute the index does not walk: read from the document below the current node.
                 if (!RmPaths.IsIndexed(steps[s].Type, part.Attribute) && steps[s].Type.FindAttribute(part.Attribute) is not null)
                 {
-                    return new PathMatch(false, steps[anchorStep].Depth, tailStart, null);
+                    return new PathMatch(false, steps[anchorStep].Depth, tailStart, null, true, named);
                 }
                 return null;
             }
@@ -567,9 +734,10 @@ public sealed class QueryAnalyzer
             {
                 anchorStep = s;
                 tailStart = j + 1;
+                if (part.Predicate is NodePredicate { Name: { } name }) named.Add((steps[s].Depth, name));
             }
         }
         var leaf = s == steps.Count - 1 && steps[s].Type.IsSubtypeOf(RmPaths.DataValue);
-        return new PathMatch(leaf, steps[anchorStep].Depth, tailStart, leaf ? [] : null);
+        return new PathMatch(leaf, steps[anchorStep].Depth, tailStart, leaf ? [] : null, false, named);
     }
 }

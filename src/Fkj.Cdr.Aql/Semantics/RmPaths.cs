@@ -55,6 +55,25 @@ public static class RmPaths
     }
 
     /// <summary>
+    /// The kind of the attribute a path ends at (a text, a number, an object), as the first possible type declares it;
+    /// null for the empty path. The path must follow (see <see cref="Follow"/>).
+    /// </summary>
+    public static RmAttributeKind? LastAttributeKind(RmType start, IReadOnlyList<PathPart> parts)
+    {
+        if (parts.Count == 0) return null;
+        var types = parts.Count == 1 ? WithSubtypes(start) : Follow(start, parts.Take(parts.Count - 1).ToList());
+        var last = parts[^1].Attribute;
+        // Where the possible types disagree (a DATA_VALUE's value is a text, a boolean, a number...), a text.
+        var kinds = types.Select(t => t.FindAttribute(last)).Where(a => a is not null).Select(a => a!.Kind).Distinct().ToList();
+        return kinds.Count switch
+        {
+            0 => null,
+            1 => kinds[0],
+            _ => kinds.Contains(RmAttributeKind.Text) ? RmAttributeKind.Text : kinds[0],
+        };
+    }
+
+    /// <summary>
     /// Whether the query index walks into this attribute: the extractor follows LOCATABLEs, data values and the
     /// PATHABLE parts between them, and leaves out LOCATABLE's own attributes and everything else.
     /// </summary>

@@ -7,6 +7,7 @@ using Fkj.Cdr.Aql.Results;
 using Fkj.Cdr.Aql.Semantics;
 using Fkj.Cdr.Server.Auditing;
 using Fkj.Cdr.Server.Database;
+using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Storage;
@@ -28,18 +29,20 @@ public sealed class AqlService
     private readonly PatientAudit _audit;
     private readonly ServerOptions _options;
     private readonly TimeProvider _time;
+    private readonly TemplateRegistry _templates;
 
-    public AqlService(DatabaseService database, ServerPathCatalogue catalogue, PatientAudit audit, ServerOptions options, TimeProvider? time = null)
+    public AqlService(DatabaseService database, ServerPathCatalogue catalogue, PatientAudit audit, ServerOptions options, TemplateRegistry templates, TimeProvider? time = null)
     {
         _database = database;
         _catalogue = catalogue;
+        _templates = templates;
         _audit = audit;
         _options = options;
         _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Parses, analyses and compiles (or takes from the cache); errors become 400s with their position.</summary>
-    public async Task<CompiledQuery> CompileAsync(string? text, CancellationToken cancellationToken)
+    public async Task<CompiledQuery> CompileAsync(string tenantId, string? text, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -49,7 +52,22 @@ public sealed class AqlService
         var catalogue = await _catalogue.CurrentAsync(database, cancellationToken);
         try
         {
-            return _compiler.Compile(text, catalogue);
+            object? Value(string name) => Parameter(parameters, name);
+            try
+            {
+                return _compiler.Compile(text, new TenantPathCatalogue(catalogue, TemplatesNotLoaded.Instance), Value);
+            }
+            catch (TemplatesNotLoadedException)
+            {
+                // A path without data: the tenant's templates say whether it is possible at all.
+                var templates = await TemplatesAsync(tenantId, cancellationToken);
+                return _compiler.Compile(text, new TenantPathCatalogue(catalogue, templates), Value);
+            }
+        }
+        catch (AqlParameterMissingException e)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, "aql_parameter_missing", e.Message,
+                [new ErrorIssue("aql_parameter_missing", $"${e.Name} is used here but not given in query_parameters.", null, e.Span.Line, e.Span.Column)]);
         }
         catch (AqlParseException e)
         {
@@ -69,7 +87,7 @@ public sealed class AqlService
     /// <summary>Runs the query and writes the result set to the response.</summary>
     public async Task ExecuteAsync(HttpContext http, string tenantId, AqlRequest request, AuditScope scope, string? name, CancellationToken cancellationToken)
     {
-        var compiled = await CompileAsync(request.Query, cancellationToken);
+        var compiled = await CompileAsync(tenantId, request.Query, request.Parameters, cancellationToken);
         var (offset, limit) = Page(compiled, request);
         var database = _database.Require();
         await using var tx = await database.BeginAsync(tenantId, cancellationToken);
@@ -142,7 +160,7 @@ public sealed class AqlService
     /// <summary><c>EXPLAIN (ANALYZE, FORMAT JSON)</c> of the compiled query with the request's parameters, and the SQL.</summary>
     public async Task ExplainAsync(HttpContext http, string tenantId, AqlRequest request, AuditScope scope, CancellationToken cancellationToken)
     {
-        var compiled = await CompileAsync(request.Query, cancellationToken);
+        var compiled = await CompileAsync(tenantId, request.Query, request.Parameters, cancellationToken);
         var (offset, limit) = Page(compiled, request);
         var database = _database.Require();
         await using var tx = await database.BeginAsync(tenantId, cancellationToken);
@@ -195,8 +213,9 @@ public sealed class AqlService
         return (offset, limit);
     }
 
-    private static void Bind(NpgsqlCommand command, CompiledQuery compiled, string tenantId, AqlRequest request, long offset, long? limit)
+    private void Bind(NpgsqlCommand command, CompiledQuery compiled, string tenantId, AqlRequest request, long offset, long? limit)
     {
+        var systemId = _options.SystemId;
         foreach (var spec in compiled.Parameters)
         {
             object? value = spec.Source switch
@@ -205,6 +224,7 @@ public sealed class AqlService
                 ParameterSource.Constant => spec.Constant,
                 ParameterSource.Limit => compiled.PagesInProcess ? null : limit,
                 ParameterSource.Offset => compiled.PagesInProcess ? 0L : offset,
+                ParameterSource.SystemId => systemId,
                 _ => QueryParameter(spec, request),
             };
             var parameter = spec.Source is ParameterSource.Limit or ParameterSource.Offset
@@ -213,6 +233,24 @@ public sealed class AqlService
             parameter.Value = value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
+    }
+
+    private async Task<TemplatePathConstraints> TemplatesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var templates = new List<Fkj.Cdr.Templates.Opt.OperationalTemplate>();
+        foreach (var summary in await _templates.ListAsync(tenantId, cancellationToken))
+        {
+            templates.Add((await _templates.GetCompiledAsync(tenantId, summary.TemplateId, cancellationToken)).Template);
+        }
+        return new TemplatePathConstraints(templates);
+    }
+
+    /// <summary>A query parameter's value by name (an exact match first, then one that differs in case only), or null.</summary>
+    private static object? Parameter(IReadOnlyDictionary<string, object?> parameters, string name)
+    {
+        if (parameters.TryGetValue(name, out var value)) return value;
+        var found = parameters.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        return found is null ? null : parameters[found];
     }
 
     private static object? QueryParameter(SqlParameterSpec spec, AqlRequest request)

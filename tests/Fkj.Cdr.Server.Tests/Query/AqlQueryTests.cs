@@ -146,8 +146,13 @@ public sealed class AqlQueryTests
         var baseQuery = $"SELECT {Systolic} FROM EHR e CONTAINS COMPOSITION c CONTAINS OBSERVATION o[{Bp}] WHERE ";
         var exists = await RowsAsync(_fixture, data.Tenant, baseQuery + $"EXISTS {Systolic}");
         Assert.Equal(data.All.Count(), exists.Count);
-        var notExists = await RowsAsync(_fixture, data.Tenant, baseQuery + "NOT EXISTS o/data[at0001]/events[at0006]/data[at0003]/items[at9999]/value");
+        // No normal range was committed: NOT EXISTS keeps every row.
+        var notExists = await RowsAsync(_fixture, data.Tenant, baseQuery + "NOT EXISTS o/data[at0001]/events[at0006]/data[at0003]/items[at0004]/value/normal_range");
         Assert.Equal(data.All.Count(), notExists.Count);
+        // An element the template does not have is an impossible path, refused rather than answered with nothing.
+        var (impossible, error) = await PostAsync(_fixture, data.Tenant, baseQuery + "NOT EXISTS o/data[at0001]/events[at0006]/data[at0003]/items[at9999]/value");
+        Assert.Equal(HttpStatusCode.BadRequest, impossible);
+        Assert.Equal("invalid_aql", error.GetProperty("code").GetString());
         var matches = await RowsAsync(_fixture, data.Tenant, baseQuery + $"{Systolic} MATCHES {{120, 165, 1000}}");
         Assert.Equal(data.All.Where(c => c.Systolic is 120 or 165).Select(c => c.Systolic).Order(), matches.Select(r => r[0].GetDouble()).Order());
         var unit = await RowsAsync(_fixture, data.Tenant, baseQuery + "o/data[at0001]/events[at0006]/data[at0003]/items[at0004]/value/units LIKE 'mm[*'");

@@ -79,11 +79,11 @@ def build():
     items = []
     for c, doc in live(template=CONF_TEMPLATE):
         items.append((t5.value(doc.root, "composer/name"), t5.value(doc.root, "context/health_care_facility/name", required=False)))
-    # composer ASC, facility DESC (NULL first in DESC)
-    def k(i):
-        a, b = i
-        return (a, 0 if b is None else 1, tuple(-ord(ch) for ch in (b or "")))
-    srt = sorted(items, key=k)
+    # composer ASC, facility DESC (NULL first in DESC): stable sorts from the last key to the first, so that a
+    # text sorts after the longer texts it begins ("Hospital" after "Hospital 2" in DESC)
+    srt = sorted(items, key=lambda i: i[1] or "", reverse=True)
+    srt = sorted(srt, key=lambda i: 0 if i[1] is None else 1)
+    srt = sorted(srt, key=lambda i: i[0])
     page = srt[2:6]
     add(Case(nid(), "LIMIT and OFFSET over two sort keys",
              f"SELECT c/composer/name, c/context/health_care_facility/name FROM EHR e CONTAINS COMPOSITION c WHERE c/archetype_details/template_id/value = '{CONF_TEMPLATE}' "
