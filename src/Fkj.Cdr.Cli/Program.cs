@@ -122,6 +122,9 @@ public static class Program
                     return 130;
                 }
 
+            case "snomed":
+                return Snomed.SnomedCommand.Run(rest, stdout, stderr);
+
             default:
                 stderr.WriteLine($"unknown command '{args[0]}'");
                 stderr.Write(Usage);

@@ -69,7 +69,16 @@ internal sealed class TermIndex
             Array.Sort(byDescription.Values, byDescription.Offsets[d], byDescription.Offsets[d + 1] - byDescription.Offsets[d]);
         }
 
-        return new TermIndex(sorted, byDescription.Transpose(sorted.Length), byDescription);
+        // Each token's postings in order of term length, so a search can stop reading a token once no shorter term is left.
+        var postings = byDescription.Transpose(sorted.Length);
+        var lengths = index.Terms;
+        for (var t = 0; t < postings.Rows; t++)
+        {
+            postings.Values.AsSpan(postings.Offsets[t], postings.Offsets[t + 1] - postings.Offsets[t])
+                .Sort((a, b) => lengths[a].Length != lengths[b].Length ? lengths[a].Length.CompareTo(lengths[b].Length) : a.CompareTo(b));
+        }
+
+        return new TermIndex(sorted, postings, byDescription);
     }
 
     public IReadOnlyList<SearchHit> Search(SnomedIndex index, SearchRequest request)
@@ -123,9 +132,27 @@ internal sealed class TermIndex
         var top = new TopConcepts(request.Offset + request.Limit);
         foreach (var (lo, hi) in ranges[driver])
         {
-            var slice = postings.Values.AsSpan(postings.Offsets[lo], postings.Offsets[hi] - postings.Offsets[lo]);
+            for (var token = lo; token < hi; token++)
+            {
+                Scan(index, request, ranges, driver, refsets, top, postings[token]);
+            }
+        }
+
+        return top.Ranked().Skip(request.Offset).Select(h => new SearchHit(
+            index.ConceptIds[h.Concept], index.DescriptionIds[h.Description], index.Terms[h.Description],
+            index.PreferredTermOf(h.Concept, request.LanguageRefsets), index.ConceptActive[h.Concept], fuzzy)).ToList();
+    }
+
+    /// <summary>One token's postings, shortest terms first: once the best key a term this long could have loses, the rest lose too.</summary>
+    private void Scan(SnomedIndex index, SearchRequest request, (int Lo, int Hi)[][] ranges, int driver, byte[]?[] refsets, TopConcepts top, ReadOnlySpan<int> slice)
+    {
             foreach (var d in slice)
             {
+                if (!top.WouldTake((ulong)Math.Min(index.Terms[d].Length, 0xFFFF) << 32))
+                {
+                    return;
+                }
+
                 var c = index.DescriptionConcept[d];
                 if (!request.IncludeInactive && !index.ConceptActive[c])
                 {
@@ -145,11 +172,6 @@ internal sealed class TermIndex
 
                 top.Offer(key, c, d);
             }
-        }
-
-        return top.Ranked().Skip(request.Offset).Select(h => new SearchHit(
-            index.ConceptIds[h.Concept], index.DescriptionIds[h.Description], index.Terms[h.Description],
-            index.PreferredTermOf(h.Concept, request.LanguageRefsets), index.ConceptActive[h.Concept], fuzzy)).ToList();
     }
 
     /// <summary>Rank key, smaller first: language category, then term length, then the concept's SCTID order.</summary>

@@ -453,7 +453,7 @@ public sealed class SyntheticRelease
             }
 
             var variants = node.Fixed ? [] : Variants(node.Term);
-            var take = Math.Min(variants.Count, 1 + random.Next(3));
+            var take = Math.Min(variants.Count, 2 + random.Next(2));
             for (var v = 0; v < take; v++)
             {
                 var synonym = Describe(descriptionsOut, node, module, "en", SnomedIds.Synonym, variants[v]);
