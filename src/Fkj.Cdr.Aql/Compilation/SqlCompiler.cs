@@ -281,8 +281,19 @@ public sealed class SqlCompiler
                 var latest = v.LatestOnly
                     ? " JOIN latest_version lv ON lv.tenant_id = ov.tenant_id AND lv.ehr_id = ov.ehr_id AND lv.version_key = ov.version_key AND NOT lv.deleted"
                     : "";
+                var conditions = new StringBuilder();
+                if (v.Filters.Count > 0)
+                {
+                    // Standard predicates on the version and its contribution.
+                    latest += " JOIN contribution oc ON oc.tenant_id = ov.tenant_id AND oc.ehr_id = ov.ehr_id AND oc.contribution_id = ov.contribution_id";
+                    foreach (var filter in v.Filters)
+                    {
+                        var column = VersionValue(QueryAnalyzer.VersionColumn(filter.Path, filter.Value.Span), "ov", "oc")!;
+                        conditions.Append($" AND {column.Sql} {Operator(filter.Operator)} @{Bind(filter.Value, Conversion(column.Type))}");
+                    }
+                }
                 return new Rel($"SELECT ov.ehr_id AS v{i}_e, ov.version_key AS v{i}_vk, ''::bytea AS v{i}_p FROM object_version ov{latest} " +
-                               $"WHERE ov.tenant_id = @tenant AND ov.document IS NOT NULL{EhrScan("ov")}", OwnColumns(v));
+                               $"WHERE ov.tenant_id = @tenant AND ov.document IS NOT NULL{EhrScan("ov")}{conditions}", OwnColumns(v));
             case VariableKind.Folder:
             {
                 // Every folder of the latest version of each directory, with its anchor (pre-order numbers, as the index's).
@@ -493,25 +504,28 @@ public sealed class SqlCompiler
                     _ => null,
                 };
             case SourceKind.Version:
-                return source.SpecialColumn switch
-                {
-                    "uid" => new Typed($"({s}.object_id::text || '::' || {s}c.system_id || '::' || {s}.version::text)", SqlType.Text),
-                    "preceding_version_uid" => new Typed(
-                        $"(CASE WHEN {s}.version > 1 THEN {s}.object_id::text || '::' || {s}c.system_id || '::' || ({s}.version - 1)::text END)", SqlType.Text),
-                    "time_committed" => new Typed($"extract(epoch from {s}.time_committed)::float8", SqlType.Instant, NumMeaning.Instant),
-                    "system_id" => new Typed($"{s}c.system_id", SqlType.Text),
-                    "change_type" => new Typed($"{s}.change_type::text", SqlType.Text),
-                    "change_type_value" => new Typed(Rubric($"{s}.change_type", OpenEhrTerms.ChangeTypes), SqlType.Text),
-                    "lifecycle_state" => new Typed($"{s}.lifecycle_state::text", SqlType.Text),
-                    "lifecycle_state_value" => new Typed(Rubric($"{s}.lifecycle_state", OpenEhrTerms.LifecycleStates), SqlType.Text),
-                    "contribution_id" => new Typed($"{s}.contribution_id::text", SqlType.Text),
-                    "description" => new Typed($"{s}.description", SqlType.Text),
-                    _ => null,
-                };
+                return VersionValue(source.SpecialColumn!, s, $"{s}c");
             default:
                 return DocumentValue(source);
         }
     }
+
+    /// <summary>A column of a version (<paramref name="version"/>: object_version) or of its contribution.</summary>
+    private Typed? VersionValue(string column, string version, string contribution) => column switch
+    {
+        "uid" => new Typed($"({version}.object_id::text || '::' || {contribution}.system_id || '::' || {version}.version::text)", SqlType.Text),
+        "preceding_version_uid" => new Typed(
+            $"(CASE WHEN {version}.version > 1 THEN {version}.object_id::text || '::' || {contribution}.system_id || '::' || ({version}.version - 1)::text END)", SqlType.Text),
+        "time_committed" => new Typed($"extract(epoch from {version}.time_committed)::float8", SqlType.Instant, NumMeaning.Instant),
+        "system_id" => new Typed($"{contribution}.system_id", SqlType.Text),
+        "change_type" => new Typed($"{version}.change_type::text", SqlType.Text),
+        "change_type_value" => new Typed(Rubric($"{version}.change_type", OpenEhrTerms.ChangeTypes), SqlType.Text),
+        "lifecycle_state" => new Typed($"{version}.lifecycle_state::text", SqlType.Text),
+        "lifecycle_state_value" => new Typed(Rubric($"{version}.lifecycle_state", OpenEhrTerms.LifecycleStates), SqlType.Text),
+        "contribution_id" => new Typed($"{version}.contribution_id::text", SqlType.Text),
+        "description" => new Typed($"{version}.description", SqlType.Text),
+        _ => null,
+    };
 
     /// <summary>The rubric of an openEHR code held as a number, from a table bound as two array parameters.</summary>
     private string Rubric(string code, IReadOnlyDictionary<int, string> terms)

@@ -187,6 +187,11 @@ public sealed class QueryAnalyzer
                 }
                 _ehrIdFilter = comparison.Value;
                 break;
+            case ComparisonPredicate or AndPredicate when kind == VariableKind.Version:
+                // A standard predicate chooses among all the versions (those committed after a time, say).
+                ReadVersionPredicate(expression.Predicate, filters);
+                latestOnly = false;
+                break;
             case { } predicate when kind is VariableKind.Node or VariableKind.Folder:
                 ReadPredicate(predicate, type, ref archetypeId, filters);
                 break;
@@ -281,10 +286,7 @@ public sealed class QueryAnalyzer
         var steps = new List<(CataloguedPath Path, int Step)>();
         foreach (var path in _catalogue.Paths)
         {
-            foreach (var step in ChainEnds(path, chain, 0, 0))
-            {
-                steps.Add((path, step));
-            }
+            ChainEnds(path, chain, 0, 0, steps);
         }
         _steps[variable] = steps;
         if (!variable.IsLocatable && steps.Count > 0)
@@ -305,7 +307,8 @@ public sealed class QueryAnalyzer
         variable.Instances = finding.Select(s => (s.Path.Id, s.Path.Steps[s.Step].Depth)).Distinct().ToList();
     }
 
-    private static IEnumerable<int> ChainEnds(CataloguedPath path, List<PlanVariable> chain, int chainIndex, int from)
+    /// <summary>Adds the steps of <paramref name="path"/> where the chain, from <paramref name="chainIndex"/> on, ends, matching in order from step <paramref name="from"/>.</summary>
+    private static void ChainEnds(CataloguedPath path, List<PlanVariable> chain, int chainIndex, int from, List<(CataloguedPath Path, int Step)> ends)
     {
         var v = chain[chainIndex];
         var documentRoot = v.Type.IsSubtypeOf(Composition) || v.Type.IsSubtypeOf(EhrStatus);
@@ -314,14 +317,14 @@ public sealed class QueryAnalyzer
         for (var i = first; i <= last && i < path.Steps.Count; i++)
         {
             var step = path.Steps[i];
-            if (!step.Type.IsSubtypeOf(v.Type) || (v.ArchetypeId is { } id && step.NodeId != id)) continue;
+            if ((v.ArchetypeId is { } id && step.NodeId != id) || !step.Type.IsSubtypeOf(v.Type)) continue;
             if (chainIndex == chain.Count - 1)
             {
-                yield return i;
+                ends.Add((path, i));
             }
             else
             {
-                foreach (var end in ChainEnds(path, chain, chainIndex + 1, i + 1)) yield return end;
+                ChainEnds(path, chain, chainIndex + 1, i + 1, ends);
             }
         }
     }
@@ -500,7 +503,11 @@ public sealed class QueryAnalyzer
         return new ValueSource { Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Ehr, SpecialColumn = column, Span = span };
     }
 
-    private ValueSource VersionSource(PlanVariable owner, AqlList<PathPart> parts, AqlSpan span)
+    private ValueSource VersionSource(PlanVariable owner, AqlList<PathPart> parts, AqlSpan span) =>
+        new() { Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Version, SpecialColumn = VersionColumn(parts, span), Span = span };
+
+    /// <summary>The column of the version or its contribution a VERSION path names (uid, commit time, change type, ...).</summary>
+    internal static string VersionColumn(IReadOnlyList<PathPart> parts, AqlSpan span)
     {
         var text = string.Join('/', parts.Select(p => p.Predicate is null ? p.Attribute : "?"));
         var column = text switch
@@ -526,7 +533,28 @@ public sealed class QueryAnalyzer
             throw new AqlSemanticException(parts.Count == 0 ? "Selecting a whole VERSION is not supported yet." : $"The VERSION path {text} is not supported yet.",
                 span, unsupported: true);
         }
-        return new ValueSource { Index = _sourceList.Count, Owner = owner, Parts = parts, Kind = SourceKind.Version, SpecialColumn = column, Span = span };
+        return column;
+    }
+
+    /// <summary>A standard predicate of a VERSION (<c>[commit_audit/time_committed/value &gt; $t]</c>): conditions on its columns.</summary>
+    private static void ReadVersionPredicate(PathPredicate predicate, List<InstanceFilter> filters)
+    {
+        switch (predicate)
+        {
+            case ComparisonPredicate comparison:
+                VersionColumn(comparison.Path.Parts, comparison.Path.Span);
+                if (comparison.Value is not (StringLiteral or ParameterRef or IntegerLiteral or RealLiteral))
+                {
+                    throw new AqlSemanticException("A standard predicate compares with a literal or a parameter.", comparison.Value.Span, unsupported: true);
+                }
+                filters.Add(new InstanceFilter(comparison.Path.Parts, comparison.Operator, comparison.Value));
+                break;
+            case AndPredicate and:
+                foreach (var operand in and.Operands) ReadVersionPredicate(operand, filters);
+                break;
+            default:
+                throw new AqlSemanticException("This predicate is not supported on a VERSION yet.", predicate.Span, unsupported: true);
+        }
     }
 
     /// <summary>A path read from the document only: its node predicates may name nodes, by a string (a parameter would need its value when rows are read).</summary>
@@ -597,8 +625,8 @@ public sealed class QueryAnalyzer
         if (endKinds.Count == 1) endKind = endKinds.First();
         else if (endKinds.Count > 1) endKind = endKinds.Contains(RmAttributeKind.Text) ? RmAttributeKind.Text : endKinds.First();
         matches = matches.Distinct().ToList();
-        named = named.Distinct().ToList();
-        if (named.Select(n => n.Name).Distinct().Count() < named.Count)
+        if (named.Count > 0) named = named.Distinct().ToList();
+        if (named.Count > 1 && named.Select(n => n.Name).Distinct().Count() < named.Count)
         {
             throw new AqlSemanticException("A named step of this path is at different depths in the data; name predicates on it are not supported yet.", span, unsupported: true);
         }
@@ -693,6 +721,8 @@ public sealed class QueryAnalyzer
         return null;
     }
 
+    private static readonly List<(int Depth, AqlExpression Name)> NoNames = [];
+
     private sealed record PathMatch(bool Leaf, int AnchorDepth, int TailStart, List<string>? Inner, bool Unindexed, List<(int Depth, AqlExpression Name)> Named);
 
     /// <summary>
@@ -707,7 +737,7 @@ public sealed class QueryAnalyzer
         // The anchor of a non-LOCATABLE variable (EVENT_CONTEXT) is the LOCATABLE above it.
         while (!steps[anchorStep].IsLocatable) anchorStep--;
         var tailStart = steps[start].IsLocatable ? 0 : -(start - anchorStep);
-        var named = new List<(int Depth, AqlExpression Name)>();
+        List<(int Depth, AqlExpression Name)>? named = null;
         var s = start;
         for (var j = 0; j < parts.Count; j++)
         {
@@ -716,7 +746,7 @@ public sealed class QueryAnalyzer
             {
                 // Past the catalogued data value: the rest is inside it.
                 if (!steps[s].Type.IsSubtypeOf(RmPaths.DataValue)) return null;
-                return new PathMatch(true, steps[anchorStep].Depth, tailStart, parts.Skip(j).Select(p => p.Attribute).ToList(), false, named);
+                return new PathMatch(true, steps[anchorStep].Depth, tailStart, parts.Skip(j).Select(p => p.Attribute).ToList(), false, named ?? NoNames);
             }
             var next = steps[s + 1];
             if (next.Attribute != part.Attribute)
@@ -724,7 +754,7 @@ public sealed class QueryAnalyzer
                 // An attribute the index does not walk: read from the document below the current node.
                 if (!RmPaths.IsIndexed(steps[s].Type, part.Attribute) && steps[s].Type.FindAttribute(part.Attribute) is not null)
                 {
-                    return new PathMatch(false, steps[anchorStep].Depth, tailStart, null, true, named);
+                    return new PathMatch(false, steps[anchorStep].Depth, tailStart, null, true, named ?? NoNames);
                 }
                 return null;
             }
@@ -734,10 +764,10 @@ public sealed class QueryAnalyzer
             {
                 anchorStep = s;
                 tailStart = j + 1;
-                if (part.Predicate is NodePredicate { Name: { } name }) named.Add((steps[s].Depth, name));
+                if (part.Predicate is NodePredicate { Name: { } name }) (named ??= []).Add((steps[s].Depth, name));
             }
         }
         var leaf = s == steps.Count - 1 && steps[s].Type.IsSubtypeOf(RmPaths.DataValue);
-        return new PathMatch(leaf, steps[anchorStep].Depth, tailStart, leaf ? [] : null, false, named);
+        return new PathMatch(leaf, steps[anchorStep].Depth, tailStart, leaf ? [] : null, false, named ?? NoNames);
     }
 }

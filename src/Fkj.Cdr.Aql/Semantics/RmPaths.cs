@@ -25,6 +25,26 @@ public static class RmPaths
     /// </summary>
     public static IReadOnlyList<RmType> Follow(RmType start, IReadOnlyList<PathPart> parts, int from = 0)
     {
+        if (from != 0 || parts.Count == 0) return FollowUncached(start, parts, from);
+        // The RM does not change: a path that follows is remembered (one that does not throws, and is not).
+        var key = (start, Attributes(parts));
+        if (FollowCache.TryGetValue(key, out var types)) return types;
+        types = FollowUncached(start, parts, 0);
+        if (FollowCache.Count >= MaxCached) FollowCache.Clear();
+        FollowCache[key] = types;
+        return types;
+    }
+
+    private const int MaxCached = 8192;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(RmType, string), IReadOnlyList<RmType>> FollowCache = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(RmType, string), RmAttributeKind?> KindCache = new();
+
+    private static string Attributes(IReadOnlyList<PathPart> parts) => parts.Count == 1 ? parts[0].Attribute : string.Join('/', parts.Select(p => p.Attribute));
+
+    private static IReadOnlyList<RmType> FollowUncached(RmType start, IReadOnlyList<PathPart> parts, int from)
+    {
         IReadOnlyList<RmType> current = WithSubtypes(start);
         for (var i = from; i < parts.Count; i++)
         {
@@ -61,16 +81,21 @@ public static class RmPaths
     public static RmAttributeKind? LastAttributeKind(RmType start, IReadOnlyList<PathPart> parts)
     {
         if (parts.Count == 0) return null;
+        var key = (start, Attributes(parts));
+        if (KindCache.TryGetValue(key, out var cached)) return cached;
         var types = parts.Count == 1 ? WithSubtypes(start) : Follow(start, parts.Take(parts.Count - 1).ToList());
         var last = parts[^1].Attribute;
         // Where the possible types disagree (a DATA_VALUE's value is a text, a boolean, a number...), a text.
         var kinds = types.Select(t => t.FindAttribute(last)).Where(a => a is not null).Select(a => a!.Kind).Distinct().ToList();
-        return kinds.Count switch
+        RmAttributeKind? kind = kinds.Count switch
         {
             0 => null,
             1 => kinds[0],
             _ => kinds.Contains(RmAttributeKind.Text) ? RmAttributeKind.Text : kinds[0],
         };
+        if (KindCache.Count >= MaxCached) KindCache.Clear();
+        KindCache[key] = kind;
+        return kind;
     }
 
     /// <summary>

@@ -97,4 +97,8 @@ def build():
     add(Case(nid(), "VERSION over every composition of an EHR: one latest version each",
              f"SELECT v/uid/value FROM {in_ehr(E3)} CONTAINS VERSION v CONTAINS COMPOSITION c", ["#0"], rows,
              derivation("ext_id_42's six compositions, each committed once.")))
+    add(Case(nid(), "A standard predicate on VERSION chooses among all versions",
+             f"SELECT v/uid/value FROM {in_ehr(E1)} CONTAINS VERSION v[commit_audit/change_type/defining_code/code_string = '251'] CONTAINS COMPOSITION c[{PM_COMPO}]",
+             ["#0"], [[version("pm", 2)], [version("pm", 3)]],
+             derivation("The predicate is a condition on each version, as [ALL_VERSIONS] with a WHERE: v2 and v3 are the modifications (PUTs, 251).")))
     return cases
