@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Fkj.Cdr.Terminology.Ecl.Evaluation;
+using Fkj.Cdr.Terminology.Ecl.Parsing;
 using Fkj.Cdr.Terminology.Index;
 using Fkj.Cdr.Terminology.Rf2;
 using Fkj.Cdr.Terminology.Rf2.Synthetic;
@@ -125,6 +127,15 @@ public static class SnomedCommand
         stdout.WriteLine(string.Create(c, $"subsumption test median {subsumption * 1e6:0.00} µs"));
         stdout.WriteLine(string.Create(c, $"10-hit search median {search * 1e6:0} µs (prefix queries such as '{queries[0]}', '{queries[1]}'); fuzzy fallback median {fuzzy * 1e6:0} µs"));
         stdout.WriteLine(string.Create(c, $"<< {near} ({index.DescendantCount(near):N0} descendants) median {descendants * 1e3:0.000} ms; << 404684003 ({index.DescendantCount(404684003):N0}) median {root * 1e3:0.00} ms"));
+        // ECL through the evaluator (parsed once; a fresh evaluator per call, as a request would have)
+        foreach (var ecl in new[] { $"<< {near}", "<< 404684003 : 363698007 = << 39057004", "< 404684003 : 363698007 = << 39057004, 116676008 = *", "* : 1142139005 = #2" })
+        {
+            var parsed = EclParser.Parse(ecl);
+            var count = new EclEvaluator(index).Evaluate(parsed).Count;
+            var median = Median(Enumerable.Repeat(parsed, ecl.StartsWith('*') ? 10 : 50).ToList(), e => new EclEvaluator(index).Evaluate(e).Count);
+            stdout.WriteLine(string.Create(c, $"ECL {ecl}: {count:N0} concepts, median {median * 1e3:0.000} ms"));
+        }
+
         GC.KeepAlive(ids);
         return 0;
     }

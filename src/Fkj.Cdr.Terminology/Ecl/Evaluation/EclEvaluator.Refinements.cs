@@ -22,6 +22,12 @@ public sealed partial class EclEvaluator
     private int[] Refined(EclRefinedExpression refined)
     {
         var focus = SubExpression(refined.Focus);
+        if (!HasGroups(refined.Refinement))
+        {
+            // Without groups the index's own arrays are read in place; no per-concept list is built.
+            return Array.FindAll(focus, c => Holds(refined.Refinement, c, null, null));
+        }
+
         var relationships = new List<Relationship>();
         return Array.FindAll(focus, c =>
         {
@@ -48,12 +54,20 @@ public sealed partial class EclEvaluator
         }
     }
 
-    private bool Holds(EclRefinement refinement, int c, List<Relationship> relationships, int? group) => refinement switch
+    private static bool HasGroups(EclRefinement refinement) => refinement switch
+    {
+        EclAttributeGroup => true,
+        EclRefinementConjunction and => and.Items.Any(HasGroups),
+        EclRefinementDisjunction or => or.Items.Any(HasGroups),
+        _ => false,
+    };
+
+    private bool Holds(EclRefinement refinement, int c, List<Relationship>? relationships, int? group) => refinement switch
     {
         EclRefinementConjunction and => and.Items.All(r => Holds(r, c, relationships, group)),
         EclRefinementDisjunction or => or.Items.Any(r => Holds(r, c, relationships, group)),
         EclAttribute attribute => InRange(attribute.Cardinality, Count(attribute, c, relationships, group)),
-        EclAttributeGroup attributeGroup => InRange(attributeGroup.Cardinality, relationships
+        EclAttributeGroup attributeGroup => InRange(attributeGroup.Cardinality, relationships!
             .Select(r => r.Group).Distinct()
             .Count(g => Holds(attributeGroup.Attributes, c, relationships, g))),
         _ => throw Unsupported(refinement, "this kind of refinement"),
@@ -70,6 +84,11 @@ public sealed partial class EclEvaluator
             return lookup.ReverseCounts!.GetValueOrDefault(c);
         }
 
+        if (relationships is null)
+        {
+            return CountInPlace(attribute.Comparison, lookup, c);
+        }
+
         var count = 0;
         foreach (var r in relationships)
         {
@@ -77,6 +96,39 @@ public sealed partial class EclEvaluator
                 && Matches(attribute.Comparison, lookup, r))
             {
                 count++;
+            }
+        }
+
+        return count;
+    }
+
+    private int CountInPlace(EclComparison comparison, AttributeLookup lookup, int c)
+    {
+        var count = 0;
+        if (comparison is EclExpressionComparison)
+        {
+            var equal = comparison.Operator == EclComparisonOperator.Equal;
+            var values = lookup.Values!;
+            if (lookup.Types is null || lookup.Types.Contains(SnomedIds.IsA))
+            {
+                foreach (var p in _index.ParentsOf[c]) if (values[p] == equal) count++;
+            }
+
+            var types = _index.AttributeTypes;
+            var destinations = _index.AttributeDestinations;
+            for (var i = _index.AttributeStart[c]; i < _index.AttributeStart[c + 1]; i++)
+            {
+                if (values[destinations[i]] == equal && (lookup.Types is null || lookup.Types.Contains(types[i]))) count++;
+            }
+
+            return count;
+        }
+
+        if (_index.Concrete.TryGetValue(c, out var concrete))
+        {
+            foreach (var v in concrete)
+            {
+                if ((lookup.Types is null || lookup.Types.Contains(v.TypeId)) && Matches(comparison, lookup, new Relationship(v.TypeId, -1, v.Value, v.Group))) count++;
             }
         }
 
