@@ -79,7 +79,23 @@ public class SnowstormDummyEvaluationTests
     [InlineData("< 404684003 {{ C definitionStatus = defined }}", new[] { 131148009L })]
     [InlineData("< 404684003 {{ C definitionStatus = primitive }}", new[] { 64572001L, 72670004, 118222006, 250171008, 300577008 })]
     [InlineData("< 404684003 {{ C moduleId = 900000000000207008 }}", new[] { 64572001L, 72670004, 118222006, 131148009, 250171008, 300577008 })]
+    // dialect: der2_cRefset_LanguageSnapshot-en, en-GB rows: "Physical finding" and "Physical sign" (72670004) are
+    // acceptable (900000000000549004); "General finding of observation of patient" (118222006) is preferred
+    [InlineData("< 404684003 {{ D term = \"physical\", dialect = en-gb (prefer) }}", new long[0])]
+    [InlineData("< 404684003 {{ D term = \"physical\", dialect = en-gb (accept) }}", new[] { 72670004L })]
+    [InlineData("< 404684003 {{ D term = \"general\", dialectId = 900000000000508004 (prefer) }}", new[] { 118222006L })]
+    // reverse cardinality and grouped cardinality
+    [InlineData("* : [1..1] R 116676008 = *", new[] { 49755003L, 50960005 })]
+    [InlineData("* : [2..*] R 116676008 = *", new long[0])]
+    [InlineData("< 404684003 : [0..0] { 116676008 = * }", new[] { 64572001L, 72670004, 118222006, 250171008 })]
     public void Evaluates_to_the_set_read_off_the_RF2_files(string ecl, long[] expected) => Assert.Equal(expected, Eval(ecl));
+
+    [Fact]
+    public void An_unsupported_construct_is_an_error_at_its_position()
+    {
+        var error = Assert.Throws<EclEvaluationException>(() => Eval("<< 404684003 {{ + HISTORY }}"));
+        Assert.True(error.Span.Start >= 13, error.Message);
+    }
 
     [Fact]
     public void Wildcard_is_every_active_concept()
