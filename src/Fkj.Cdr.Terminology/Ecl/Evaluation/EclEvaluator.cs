@@ -8,7 +8,8 @@ namespace Fkj.Cdr.Terminology.Ecl.Evaluation;
 /// Evaluates a parsed expression constraint against a <see cref="SnomedIndex"/>. Sets are ascending arrays of the
 /// index's concept numbers; hierarchy operators are slices of the stored IS-A closure, refinements scan the
 /// candidates' relationships against a bitmap of the value set. Inactive concepts are left out of the result
-/// unless the expression asks for them with a concept filter <c>{{ C active = false }}</c> (or <c>*</c>).
+/// unless the expression asks for them with a concept filter <c>{{ C active = false }}</c> (or <c>*</c>). An evaluator
+/// keeps per-evaluation state, so use one per thread.
 /// </summary>
 public sealed partial class EclEvaluator(SnomedIndex index)
 {
@@ -19,6 +20,8 @@ public sealed partial class EclEvaluator(SnomedIndex index)
     public ConceptSet Evaluate(EclExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        _admitInactive = false;
+        _lookups.Clear();
         var items = Expression(expression);
         if (!AsksForInactive(expression))
         {

@@ -98,6 +98,14 @@ public class SnowstormDummyEvaluationTests
     }
 
     [Fact]
+    public void An_evaluator_forgets_an_earlier_request_for_inactive_concepts()
+    {
+        var evaluator = new EclEvaluator(Dummy.Value);
+        Assert.Equal([118225008L], evaluator.Evaluate("^ 900000000000523009 {{ C active = false }}").ToIds());
+        Assert.Empty(evaluator.Evaluate("^ 900000000000523009").ToIds());
+    }
+
+    [Fact]
     public void Wildcard_is_every_active_concept()
     {
         // 104 lines in sct2_Concept_Snapshot: a header, 101 active concepts and the two inactive ones.
