@@ -26,6 +26,7 @@ public sealed record CommandLine(string Verb, string[] Options)
           --max-queued-requests N     Requests that may wait beyond those; more get 503 + Retry-After (default 256).
           --aql-default-fetch N       Rows an AQL query returns when neither LIMIT nor fetch says (default 1000).
           --aql-max-fetch N           The most rows an AQL query returns in one answer (default 10000).
+          --aql-timeout SECONDS       Longest an AQL query may run before it is cancelled, 503 (default 30).
         """;
 
     /// <summary>Splits off the verb (serve when absent) and checks that every option is known.</summary>

@@ -32,6 +32,7 @@ public sealed class ServerOptions
         ["--max-queued-requests"] = nameof(MaxQueuedRequests),
         ["--aql-default-fetch"] = nameof(AqlDefaultFetch),
         ["--aql-max-fetch"] = nameof(AqlMaxFetch),
+        ["--aql-timeout"] = nameof(AqlTimeout),
     };
 
     /// <summary>The HTTP port; 0 picks a free one.</summary>
@@ -86,6 +87,12 @@ public sealed class ServerOptions
 
     /// <summary>The most rows an AQL query returns in one answer, whatever LIMIT or fetch ask for.</summary>
     public int AqlMaxFetch { get; set; } = 10000;
+
+    /// <summary>
+    /// Seconds an AQL query may run in PostgreSQL before it is cancelled there (statement_timeout) and answered
+    /// 503 query_timeout: a runaway population query must not hold a connection and a core for ever.
+    /// </summary>
+    public int AqlTimeout { get; set; } = 30;
 
     /// <summary>Reads the options and returns them with the configuration they came from.</summary>
     public static (ServerOptions Options, IConfiguration Configuration) Load(string[] args, IDictionary? environment = null)
@@ -154,6 +161,10 @@ public sealed class ServerOptions
         if (MaxConcurrentRequests <= 0 || MaxQueuedRequests < 0)
         {
             throw new CommandLineException("--max-concurrent-requests must be positive and --max-queued-requests not negative.");
+        }
+        if (AqlTimeout <= 0)
+        {
+            throw new CommandLineException($"--aql-timeout: {AqlTimeout.ToString(CultureInfo.InvariantCulture)} is not a positive number of seconds.");
         }
         if (AqlDefaultFetch <= 0 || AqlMaxFetch < AqlDefaultFetch)
         {

@@ -11,6 +11,7 @@ using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Storage;
+using Fkj.Cdr.Storage.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -84,6 +85,27 @@ public sealed class AqlService
         }
     }
 
+    /// <summary>
+    /// Cancels the query in PostgreSQL after <see cref="ServerOptions.AqlTimeout"/> (statement_timeout, for this
+    /// transaction only), and gives the client a few seconds more, so that PostgreSQL stops the work, not just Npgsql
+    /// the waiting.
+    /// </summary>
+    private async Task LimitTimeAsync(TenantTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var command = tx.Command("SELECT set_config('statement_timeout', @ms, true)");
+        command.Parameters.AddWithValue("ms", (_options.AqlTimeout * 1000L).ToString(CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private int CommandTimeout => _options.AqlTimeout + 5;
+
+    private static bool IsTimeout(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } || (e is NpgsqlException && e.InnerException is TimeoutException);
+
+    private ApiException TimedOut(string query) =>
+        new(StatusCodes.Status503ServiceUnavailable, "query_timeout",
+            $"The query ran longer than {_options.AqlTimeout} s (--aql-timeout) and was cancelled: {Shorten(query)}. Narrow it (an EHR, a time range, LIMIT) or ask the operator for a longer limit.");
+
     /// <summary>Runs the query and writes the result set to the response.</summary>
     public async Task ExecuteAsync(HttpContext http, string tenantId, AqlRequest request, AuditScope scope, string? name, CancellationToken cancellationToken)
     {
@@ -91,11 +113,21 @@ public sealed class AqlService
         var (offset, limit) = Page(compiled, request);
         var database = _database.Require();
         await using var tx = await database.BeginAsync(tenantId, cancellationToken);
+        await LimitTimeAsync(tx, cancellationToken);
         await using var command = tx.Command(compiled.Sql);
+        command.CommandTimeout = CommandTimeout;
         Bind(command, compiled, tenantId, request, offset, limit);
 
         // The statement runs before anything is written, so that its failure can still be answered as an error.
-        var reader = await command.ExecuteReaderAsync(cancellationToken);
+        NpgsqlDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsTimeout(e))
+        {
+            throw TimedOut(compiled.Text);
+        }
         var response = http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
@@ -164,11 +196,20 @@ public sealed class AqlService
         var (offset, limit) = Page(compiled, request);
         var database = _database.Require();
         await using var tx = await database.BeginAsync(tenantId, cancellationToken);
+        await LimitTimeAsync(tx, cancellationToken);
         string plan;
         await using (var command = tx.Command("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + compiled.Sql))
         {
+            command.CommandTimeout = CommandTimeout;
             Bind(command, compiled, tenantId, request, offset, limit);
-            plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            try
+            {
+                plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            }
+            catch (Exception e) when (IsTimeout(e))
+            {
+                throw TimedOut(compiled.Text);
+            }
         }
         scope.Details = $"explain aql: {Shorten(compiled.Text)}";
         await _audit.AppendAsync(tx, http, scope, StatusCodes.Status200OK, cancellationToken);

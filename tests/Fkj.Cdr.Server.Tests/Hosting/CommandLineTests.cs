@@ -91,6 +91,9 @@ public sealed class CommandLineTests
     [InlineData("--bind", "not-an-address")]
     [InlineData("--log-format", "xml")]
     [InlineData("--max-template-size", "0")]
+    [InlineData("--aql-timeout", "0")]
+    [InlineData("--max-concurrent-requests", "0")]
+    [InlineData("--max-queued-requests", "-1")]
     public void InvalidOptionValuesAreRefused(string option, string value)
     {
         Assert.Throws<CommandLineException>(() => ServerOptions.Load([option, value], NoEnvironment));
