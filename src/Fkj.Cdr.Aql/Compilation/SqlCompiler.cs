@@ -354,11 +354,13 @@ public sealed class SqlCompiler
     {
         var path = Add(ParameterSource.Constant, JsonPaths.Of(filter.Path));
         var value = $"jsonb_path_query_first({node}, @{path}::jsonpath)";
-        var (sql, conversion) = filter.Value switch
+        // Typed by what the RM says the path ends at; the literal is converted to that (or refused).
+        var (sql, conversion) = filter.Kind switch
         {
-            IntegerLiteral or RealLiteral => ($"({value} #>> '{{}}')::float8", ValueConversion.Number),
-            BooleanLiteral => ($"({value} #>> '{{}}')::boolean", ValueConversion.SqlBoolean),
-            _ => ($"({value} #>> '{{}}')", ValueConversion.Text),
+            RmAttributeKind.Integer or RmAttributeKind.Real => ($"({value} #>> '{{}}')::float8", ValueConversion.Number),
+            RmAttributeKind.Boolean => ($"({value} #>> '{{}}')::boolean", ValueConversion.SqlBoolean),
+            RmAttributeKind.Text => ($"({value} #>> '{{}}')", ValueConversion.Text),
+            _ => throw new AqlSemanticException("This path ends at an object, which is not compared: name one of its values (.../value).", filter.Value.Span),
         };
         return $"{sql} {Operator(filter.Operator)} @{Bind(filter.Value, conversion)}";
     }
@@ -843,10 +845,10 @@ public sealed class SqlCompiler
             AqlFunction.Concat => new Typed($"concat({string.Join(", ", args)})", SqlType.Text),
             AqlFunction.ConcatWs => new Typed($"concat_ws({string.Join(", ", args)})", SqlType.Text),
             AqlFunction.Abs => new Typed($"abs({args[0]})", SqlType.Number),
-            AqlFunction.Mod => new Typed($"mod(({args[0]})::numeric, ({args[1]})::numeric)", SqlType.Number),
+            AqlFunction.Mod => new Typed($"mod(({args[0]})::numeric, nullif(({args[1]})::numeric, 0))::float8", SqlType.Number), // MOD(x, 0) is NULL, not an error
             AqlFunction.Ceil => new Typed($"ceil({args[0]})", SqlType.Number, NumMeaning.Integer),
             AqlFunction.Floor => new Typed($"floor({args[0]})", SqlType.Number, NumMeaning.Integer),
-            AqlFunction.Round => new Typed(args.Count == 1 ? $"round(({args[0]})::numeric)" : $"round(({args[0]})::numeric, {args[1]})", SqlType.Number),
+            AqlFunction.Round => new Typed(args.Count == 1 ? $"round(({args[0]})::numeric)::float8" : $"round(({args[0]})::numeric, least(greatest({args[1]}, -300), 300))::float8", SqlType.Number),
             // The date and time functions give their ISO 8601 text; compared with a date or date-time, their instant.
             AqlFunction.CurrentDate => new Typed($"to_char({now}, 'YYYY-MM-DD')", SqlType.Text,
                 Instant: "extract(epoch from (current_date::timestamp AT TIME ZONE 'UTC'))::float8"),
@@ -869,7 +871,7 @@ public sealed class SqlCompiler
             return wanted switch
             {
                 AqlValueType.Text => $"@{name}::text",
-                AqlValueType.Integer => $"(@{name})::integer",
+                AqlValueType.Integer => ToInteger($"@{name}"),
                 _ => $"@{name}",
             };
         }
@@ -883,12 +885,15 @@ public sealed class SqlCompiler
             case AqlValueType.Number when value.Type == SqlType.Number:
                 return value.Sql;
             case AqlValueType.Integer when value.Type == SqlType.Number:
-                return $"({value.Sql})::integer";
+                return ToInteger(value.Sql);
             default:
                 throw new AqlSemanticException(
                     $"{call.Name} takes a {(wanted == AqlValueType.Text ? "text" : "number")} as argument {index + 1}, and this is a {Describe(value.Type)}.", argument.Span);
         }
     }
+
+    /// <summary>A number as an integer argument (a position, a length, digits), held to the range of one rather than overflowing.</summary>
+    private static string ToInteger(string sql) => $"round(least(greatest(({sql})::float8, -1000000000), 1000000000))::integer";
 
     // Parameters -----------------------------------------------------------------------------------------------
 

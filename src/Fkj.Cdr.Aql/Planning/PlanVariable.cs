@@ -21,7 +21,11 @@ public enum VariableKind
 /// (<c>[at0001, 'Systolic']</c>) or a standard predicate (<c>[name/value = $name]</c>). <see cref="Path"/> is below the
 /// variable's node and read from the document; <see cref="Value"/> is a literal or a parameter.
 /// </summary>
-public sealed record InstanceFilter(IReadOnlyList<PathPart> Path, ComparisonOperator Operator, AqlExpression Value);
+public sealed record InstanceFilter(IReadOnlyList<PathPart> Path, ComparisonOperator Operator, AqlExpression Value)
+{
+    /// <summary>What the path ends at (a text, a number, a boolean), which the value is converted to.</summary>
+    public RmAttributeKind? Kind { get; init; }
+}
 
 /// <summary>
 /// A variable of the FROM clause after analysis: its class, archetype, container, and the catalogued paths

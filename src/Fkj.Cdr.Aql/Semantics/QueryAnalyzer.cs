@@ -257,7 +257,7 @@ public sealed class QueryAnalyzer
                     archetypeId = id.Value;
                     break;
                 }
-                filters.Add(new InstanceFilter(comparison.Path.Parts, comparison.Operator, comparison.Value));
+                filters.Add(new InstanceFilter(comparison.Path.Parts, comparison.Operator, comparison.Value) { Kind = RmPaths.LastAttributeKind(type, comparison.Path.Parts) });
                 break;
             case AndPredicate and:
                 foreach (var operand in and.Operands) ReadPredicate(operand, type, ref archetypeId, filters);
@@ -270,11 +270,11 @@ public sealed class QueryAnalyzer
     /// <summary>The filter a node predicate's name stands for: the name's text, or its code for a name given as a term.</summary>
     private static InstanceFilter NameFilter(AqlExpression name) => name switch
     {
-        StringLiteral or ParameterRef => new InstanceFilter([new PathPart("name"), new PathPart("value")], ComparisonOperator.Equal, name),
+        StringLiteral or ParameterRef => new InstanceFilter([new PathPart("name"), new PathPart("value")], ComparisonOperator.Equal, name) { Kind = RmAttributeKind.Text },
         CodeLiteral code => new InstanceFilter([new PathPart("name"), new PathPart("defining_code"), new PathPart("code_string")], ComparisonOperator.Equal,
-            new StringLiteral(code.Code) { Span = code.Span }),
+            new StringLiteral(code.Code) { Span = code.Span }) { Kind = RmAttributeKind.Text },
         TermCodeLiteral term => new InstanceFilter([new PathPart("name"), new PathPart("defining_code"), new PathPart("code_string")], ComparisonOperator.Equal,
-            new StringLiteral(term.Code) { Span = term.Span }),
+            new StringLiteral(term.Code) { Span = term.Span }) { Kind = RmAttributeKind.Text },
         _ => throw new AqlSemanticException("A node's name is a string, a parameter or a term.", name.Span),
     };
 
