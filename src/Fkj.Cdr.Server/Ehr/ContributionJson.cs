@@ -35,7 +35,7 @@ public sealed class ContributionJson
         var root = Slices(new Slice(0, _body.Length), "");
         Guid? uid = null;
         List<VersionRequest>? versions = null;
-        Audit? audit = null;
+        RequestedAudit? audit = null;
         if (root is not null)
         {
             foreach (var (name, value) in root)
@@ -121,7 +121,7 @@ public sealed class ContributionJson
         {
             return null;
         }
-        Audit? audit = null;
+        RequestedAudit? audit = null;
         short? lifecycle = null;
         string? preceding = null;
         string? uid = null;
@@ -176,28 +176,17 @@ public sealed class ContributionJson
         {
             return null;
         }
-        return new VersionRequest
-        {
-            Path = path,
-            DataPath = $"{path}/data",
-            PrecedingPath = $"{path}/preceding_version_uid",
-            ChangeType = audit.ChangeType.Value,
-            LifecycleState = lifecycle.Value,
-            Description = audit.Description,
-            PrecedingVersionUid = preceding,
-            Uid = uid,
-            Data = data,
-        };
+        return VersionRequest.InContribution(path, audit.ChangeType.Value, lifecycle.Value, audit.Description, preceding, uid, data);
     }
 
     /// <summary>AUDIT_DETAILS without the parts the server sets: committer, change type, description.</summary>
-    private Audit? ReadAudit(Slice value, string path)
+    private RequestedAudit? ReadAudit(Slice value, string path)
     {
         if (Slices(value, path) is not { } properties)
         {
             return null;
         }
-        var audit = new Audit();
+        var audit = new RequestedAudit();
         foreach (var (name, part) in properties)
         {
             var at = $"{path}/{name}";
@@ -399,13 +388,4 @@ public sealed class ContributionJson
     }
 
     private readonly record struct Slice(int Start, int Length);
-
-    private sealed class Audit
-    {
-        public PartyProxy? Committer { get; set; }
-
-        public short? ChangeType { get; set; }
-
-        public string? Description { get; set; }
-    }
 }

@@ -44,6 +44,31 @@ public sealed class VersionRequest
 
     /// <summary>The version's position for messages: "version 3" in a contribution, "the folder" otherwise.</summary>
     public string Name => Path.Length == 0 ? "the request" : $"the version at {Path}";
+
+    /// <summary>The ORIGINAL_VERSION at <paramref name="path"/> (<c>/versions/i</c>) of a CONTRIBUTION body, as either codec read it.</summary>
+    internal static VersionRequest InContribution(string path, short changeType, short lifecycleState, string? description,
+        string? precedingVersionUid, string? uid, Locatable? data) => new()
+    {
+        Path = path,
+        DataPath = $"{path}/data",
+        PrecedingPath = $"{path}/preceding_version_uid",
+        ChangeType = changeType,
+        LifecycleState = lifecycleState,
+        Description = description,
+        PrecedingVersionUid = precedingVersionUid,
+        Uid = uid,
+        Data = data,
+    };
+}
+
+/// <summary>The commit audit a CONTRIBUTION body gives (AUDIT_DETAILS without what the server sets: system id, time).</summary>
+internal sealed class RequestedAudit
+{
+    public PartyProxy? Committer { get; set; }
+
+    public short? ChangeType { get; set; }
+
+    public string? Description { get; set; }
 }
 
 /// <summary>A CONTRIBUTION a client asks to commit: its uid (if given), its audit, and its versions in order.</summary>

@@ -46,7 +46,7 @@ public sealed class ContributionXml
         Guid? uid = null;
         var versions = new List<VersionRequest>();
         var versionCount = 0;
-        Audit? audit = null;
+        RequestedAudit? audit = null;
         foreach (var element in root.Elements())
         {
             var name = element.Name.LocalName;
@@ -93,7 +93,7 @@ public sealed class ContributionXml
     private VersionRequest? ReadVersion(XElement element, string path)
     {
         var before = _issues.Count;
-        Audit? audit = null;
+        RequestedAudit? audit = null;
         short? lifecycle = null;
         string? preceding = null;
         string? uid = null;
@@ -140,23 +140,12 @@ public sealed class ContributionXml
         {
             return null;
         }
-        return new VersionRequest
-        {
-            Path = path,
-            DataPath = $"{path}/data",
-            PrecedingPath = $"{path}/preceding_version_uid",
-            ChangeType = audit.ChangeType.Value,
-            LifecycleState = lifecycle.Value,
-            Description = audit.Description,
-            PrecedingVersionUid = preceding,
-            Uid = uid,
-            Data = data,
-        };
+        return VersionRequest.InContribution(path, audit.ChangeType.Value, lifecycle.Value, audit.Description, preceding, uid, data);
     }
 
-    private Audit? ReadAudit(XElement element, string path)
+    private RequestedAudit? ReadAudit(XElement element, string path)
     {
-        var audit = new Audit();
+        var audit = new RequestedAudit();
         foreach (var part in element.Elements())
         {
             var name = part.Name.LocalName;
@@ -231,13 +220,4 @@ public sealed class ContributionXml
 
     private static (long? Line, long? Column) Position(XElement element) =>
         element is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (null, null);
-
-    private sealed class Audit
-    {
-        public PartyProxy? Committer { get; set; }
-
-        public short? ChangeType { get; set; }
-
-        public string? Description { get; set; }
-    }
 }
