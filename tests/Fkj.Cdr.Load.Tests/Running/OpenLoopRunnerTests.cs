@@ -104,9 +104,10 @@ public sealed class OpenLoopRunnerTests
 
         var latency = run.Log.Summarise().Success;
         Assert.Equal(30, latency.Count);
-        // The 30th request is due at 290 ms but served after 30 × 20 = 600 ms: about 300 ms late.
-        Assert.True(latency.MaxMs >= 250);
-        Assert.True(latency.MaxMs > 5 * latency.MinMs);
+        // The 30th request is due at 290 ms but served after 30 × 20 = 600 ms at the earliest: at least about 300 ms
+        // late. Only this lower bound is asserted: a busy machine can make every latency longer, never shorter (a
+        // ratio of the longest to the shortest failed when the first request was itself delayed).
+        Assert.True(latency.MaxMs >= 250, $"longest latency {latency.MaxMs} ms");
     }
 
     [Fact]
