@@ -53,7 +53,8 @@ public sealed class ClosedLoopRunnerTests
 
         // Only lower bounds on time: a busy machine can make a run slower, never faster.
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290));
-        Assert.InRange(run.Issued, 2, 999_999); // the duration, not the request limit, ended it
+        // The duration, not the request limit, ended it. A starved machine may start only one client in 300 ms.
+        Assert.InRange(run.Issued, 1, 999_999);
         Assert.Equal(run.Issued, run.Log.Summarise().Recorded);
         Assert.True(run.ElapsedSeconds >= 0.29);
     }
