@@ -47,8 +47,8 @@ public class EclFuzzTests(ITestOutputHelper output)
         Assert.True(outcomes[0] + outcomes[1] >= 50_000);
         Assert.True(outcomes[0] > 5_000, $"only {outcomes[0]} inputs parsed: the fuzzing hardly reaches past the first tokens");
         Assert.True(outcomes[1] > 20_000, $"only {outcomes[1]} inputs failed: the mutations hardly break anything");
-        Assert.True(used < TimeSpan.FromSeconds(10), $"took {used} of processor time ({watch.Elapsed} in all)");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}");
+        // No bound on time here: the process's processor time includes tests running beside this one, and unit tests
+        // assert no timing. A hang would stop the suite, which CI's own limit catches.
     }
 
     private static void Check(string text, int[] outcomes)
