@@ -8,6 +8,7 @@ using Fkj.Cdr.Server.Errors;
 using Fkj.Cdr.Server.Health;
 using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Server.Query;
+using Fkj.Cdr.Server.Terminology;
 using Fkj.Cdr.Server.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -121,6 +122,8 @@ public static class CdrServer
         // AQL: the path catalogue the planner matches against, and the query service with its plan cache.
         builder.Services.AddSingleton<ServerPathCatalogue>();
         builder.Services.AddSingleton<AqlService>();
+        // SNOMED CT: one in-process index for every tenant, swapped whole after an import.
+        builder.Services.AddSingleton<SnomedCatalog>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();
 

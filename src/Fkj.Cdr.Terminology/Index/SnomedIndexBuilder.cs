@@ -9,7 +9,7 @@ namespace Fkj.Cdr.Terminology.Index;
 /// </summary>
 public static class SnomedIndexBuilder
 {
-    public static SnomedIndex Build(Rf2Release release, Action<string>? progress = null)
+    public static SnomedIndex Build(IRf2Source release, Action<string>? progress = null)
     {
         var index = new SnomedIndex();
         progress?.Invoke("concepts");

@@ -9,7 +9,7 @@ namespace Fkj.Cdr.Terminology.Rf2;
 /// releases overlap, the reader of the rows (<see cref="Index.SnomedIndexBuilder"/>) keeps the latest
 /// effectiveTime of each component.
 /// </summary>
-public sealed class Rf2Release
+public sealed class Rf2Release : IRf2Source
 {
     private Rf2Release(IReadOnlyList<Rf2File> files) => Files = files;
 
