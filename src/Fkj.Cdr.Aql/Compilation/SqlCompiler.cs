@@ -24,7 +24,7 @@ namespace Fkj.Cdr.Aql.Compilation;
 /// <item>Values never appear in the SQL text: literals, path ids, JSON paths, the tenant and paging are parameters.</item>
 /// </list>
 /// </summary>
-public sealed class SqlCompiler
+public sealed partial class SqlCompiler
 {
     /// <summary>How a SQL expression's value compares: what a literal beside it is converted to.</summary>
     private enum SqlType
@@ -75,6 +75,7 @@ public sealed class SqlCompiler
             _ehrParameter = Bind(ehrFilter, ValueConversion.Uuid);
         }
 
+        FindAnchors(query);
         var from = query.From.Contains switch
         {
             Containment c => Relation(c).Sql,
@@ -201,6 +202,10 @@ public sealed class SqlCompiler
                 var inner = Relation(c);
                 var (xa, ya) = ($"r{_aliases++}", $"r{_aliases++}");
                 var columns = own.Concat(inner.Columns).ToList();
+                if (DerivedFrom(x, y, ya) is { } derived)
+                {
+                    return new Rel($"SELECT {derived}, {string.Join(", ", inner.Columns.Select(k => $"{ya}.{k}"))} FROM ({inner.Sql}) AS {ya}", columns);
+                }
                 var sql = $"SELECT {string.Join(", ", own.Select(k => $"{xa}.{k}").Concat(inner.Columns.Select(k => $"{ya}.{k}")))} " +
                           $"FROM ({Instances(x).Sql}) AS {xa} JOIN ({inner.Sql}) AS {ya} ON {ContainsCondition(x, xa, y, ya)}";
                 return new Rel(sql, columns);
@@ -317,7 +322,11 @@ public sealed class SqlCompiler
             {
                 var depths = v.Instances.Select(m => m.Depth).Distinct().ToList();
                 string sql;
-                if (depths.Count <= 1)
+                if (depths.Count == 1 && v.Filters.Count == 0 && _anchors.TryGetValue(v, out var anchor))
+                {
+                    sql = AnchoredInstances(v, depths[0], anchor);
+                }
+                else if (depths.Count <= 1)
                 {
                     var ids = Add(ParameterSource.Constant, v.Instances.Select(m => m.PathId).Distinct().ToArray());
                     var prefix = depths.Count == 0 || depths[0] == 0 ? "''::bytea" : $"substring(l.ancestors from 1 for {depths[0] * 2})";
@@ -476,7 +485,7 @@ public sealed class SqlCompiler
     /// <summary>The SQL expression of a source's value, typed; null when SQL cannot see it.</summary>
     private Typed? SqlValue(ValueSource source)
     {
-        var s = source.Alias;
+        var s = _anchorAlias.TryGetValue(source, out var anchored) ? anchored : source.Alias;
         var o = source.Owner.Index;
         switch (source.Kind)
         {
