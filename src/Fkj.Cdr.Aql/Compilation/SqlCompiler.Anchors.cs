@@ -41,6 +41,7 @@ public sealed partial class SqlCompiler
             var owner = source.Owner;
             if (source.Kind != SourceKind.Leaf || source.NamedSteps.Count > 0 || source.Column == LeafColumn.None) continue;
             if (owner.Kind != VariableKind.Node || owner.Filters.Count > 0 || !plain.Contains(owner)) continue;
+            if (owner.Instances.Select(m => m.Depth).Distinct().Count() != 1) continue;
             _anchors.TryAdd(owner, (source, comparison));
         }
     }
@@ -72,7 +73,28 @@ public sealed partial class SqlCompiler
         }
     }
 
-    /// <summary>The instances of <paramref name="v"/> (at one depth) among the leaf rows that satisfy its anchor.</summary>
+    private static readonly string[] AnchorLeafColumns = ["path_id", "ancestors", "num", "text", "term"];
+
+    /// <summary>The anchor's own leaf row, carried with the instance it found.</summary>
+    private static IEnumerable<string> AnchorColumns(PlanVariable v) => AnchorLeafColumns.Select(c => $"v{v.Index}_l{c}");
+
+    private bool IsAnchor(ValueSource source) => _anchors.TryGetValue(source.Owner, out var anchor) && ReferenceEquals(anchor.Source, source);
+
+    /// <summary>
+    /// The anchor's value needs no join: each instance row came from one of its leaf rows, and the rows of the value
+    /// that fail the anchor's condition would have been removed by WHERE.
+    /// </summary>
+    private static string AnchorRow(ValueSource source)
+    {
+        var o = source.Owner.Index;
+        return $"CROSS JOIN LATERAL (SELECT f.v{o}_e AS ehr_id, f.v{o}_vk AS version_key, " +
+               string.Join(", ", AnchorLeafColumns.Select(c => $"f.v{o}_l{c} AS {c}")) + $") AS {source.Alias}";
+    }
+
+    /// <summary>
+    /// The instances of <paramref name="v"/> (at one depth) from the leaf rows that satisfy its anchor, one row per leaf
+    /// row, which the anchor's value then reads (so two matching values of one instance give two rows, as the join did).
+    /// </summary>
     private string AnchoredInstances(PlanVariable v, int depth, (ValueSource Source, ComparisonCondition Comparison) anchor)
     {
         var i = v.Index;
@@ -88,7 +110,8 @@ public sealed partial class SqlCompiler
         {
             _anchorAlias.Remove(anchor.Source);
         }
-        return $"SELECT DISTINCT l.ehr_id AS v{i}_e, l.version_key AS v{i}_vk, {prefix} AS v{i}_p FROM leaf_value l" +
+        return $"SELECT l.ehr_id AS v{i}_e, l.version_key AS v{i}_vk, {prefix} AS v{i}_p, " +
+               string.Join(", ", AnchorLeafColumns.Select(c => $"l.{c} AS v{i}_l{c}")) + " FROM leaf_value l" +
                $"{LatestJoin(v, "l")} WHERE l.tenant_id = @tenant AND l.path_id = ANY(@{ids}) AND {condition}{EhrScan("l")}";
     }
 

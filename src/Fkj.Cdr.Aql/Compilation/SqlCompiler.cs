@@ -157,8 +157,9 @@ public sealed partial class SqlCompiler
         v.Kind == VariableKind.Ehr ? [$"v{v.Index}_e"] : [$"v{v.Index}_e", $"v{v.Index}_vk", $"v{v.Index}_p"];
 
     /// <summary>The columns an instance carries: its key, and for a folder the compositions it refers to and its node.</summary>
-    private static List<string> OwnColumns(PlanVariable v) =>
-        v.Kind == VariableKind.Folder ? [.. KeyColumns(v), $"v{v.Index}_items", $"v{v.Index}_j"] : KeyColumns(v);
+    private List<string> OwnColumns(PlanVariable v) => v.Kind == VariableKind.Folder
+        ? [.. KeyColumns(v), $"v{v.Index}_items", $"v{v.Index}_j"]
+        : _anchors.ContainsKey(v) ? [.. KeyColumns(v), .. AnchorColumns(v)] : KeyColumns(v);
 
     private string CrossJoin(ContainsAnd and)
     {
@@ -202,7 +203,7 @@ public sealed partial class SqlCompiler
                 var inner = Relation(c);
                 var (xa, ya) = ($"r{_aliases++}", $"r{_aliases++}");
                 var columns = own.Concat(inner.Columns).ToList();
-                if (DerivedFrom(x, y, ya) is { } derived)
+                if (!_anchors.ContainsKey(x) && DerivedFrom(x, y, ya) is { } derived)
                 {
                     return new Rel($"SELECT {derived}, {string.Join(", ", inner.Columns.Select(k => $"{ya}.{k}"))} FROM ({inner.Sql}) AS {ya}", columns);
                 }
@@ -322,9 +323,9 @@ public sealed partial class SqlCompiler
             {
                 var depths = v.Instances.Select(m => m.Depth).Distinct().ToList();
                 string sql;
-                if (depths.Count == 1 && v.Filters.Count == 0 && _anchors.TryGetValue(v, out var anchor))
+                if (_anchors.TryGetValue(v, out var anchor))
                 {
-                    sql = AnchoredInstances(v, depths[0], anchor);
+                    return new Rel(AnchoredInstances(v, depths[0], anchor), OwnColumns(v));
                 }
                 else if (depths.Count <= 1)
                 {
@@ -387,6 +388,9 @@ public sealed partial class SqlCompiler
         var o = owner.Index;
         switch (source.Kind)
         {
+            case SourceKind.Leaf when IsAnchor(source):
+                sql.Append(AnchorRow(source)).Append('\n');
+                break;
             case SourceKind.Leaf when source.NamedSteps.Count == 0:
             {
                 var ids = Add(ParameterSource.Constant, source.Matches.Select(m => m.PathId).Distinct().ToArray());
