@@ -98,7 +98,7 @@ public sealed partial class SqlCompiler
     private string AnchoredInstances(PlanVariable v, int depth, (ValueSource Source, ComparisonCondition Comparison) anchor)
     {
         var i = v.Index;
-        var ids = Add(ParameterSource.Constant, anchor.Source.Matches.Select(m => m.PathId).Distinct().ToArray());
+        var ids = PathIds(anchor.Source.Matches.Select(m => m.PathId));
         var prefix = depth == 0 ? "''::bytea" : $"substring(l.ancestors from 1 for {depth * 2})";
         _anchorAlias[anchor.Source] = "l";
         string condition;
@@ -112,7 +112,7 @@ public sealed partial class SqlCompiler
         }
         return $"SELECT l.ehr_id AS v{i}_e, l.version_key AS v{i}_vk, {prefix} AS v{i}_p, " +
                string.Join(", ", AnchorLeafColumns.Select(c => $"l.{c} AS v{i}_l{c}")) + " FROM leaf_value l" +
-               $"{LatestJoin(v, "l")} WHERE l.tenant_id = @tenant AND l.path_id = ANY(@{ids}) AND {condition}{EhrScan("l")}";
+               $"{LatestJoin(v, "l")} WHERE l.tenant_id = @tenant AND l.path_id {ids} AND {condition}{EhrScan("l")}";
     }
 
     /// <summary>

@@ -329,10 +329,10 @@ public sealed partial class SqlCompiler
                 }
                 else if (depths.Count <= 1)
                 {
-                    var ids = Add(ParameterSource.Constant, v.Instances.Select(m => m.PathId).Distinct().ToArray());
+                    var ids = PathIds(v.Instances.Select(m => m.PathId));
                     var prefix = depths.Count == 0 || depths[0] == 0 ? "''::bytea" : $"substring(l.ancestors from 1 for {depths[0] * 2})";
                     sql = $"SELECT DISTINCT l.ehr_id AS v{i}_e, l.version_key AS v{i}_vk, {prefix} AS v{i}_p FROM leaf_value l" +
-                          $"{LatestJoin(v, "l")} WHERE l.tenant_id = @tenant AND l.path_id = ANY(@{ids}){EhrScan("l")}";
+                          $"{LatestJoin(v, "l")} WHERE l.tenant_id = @tenant AND l.path_id {ids}{EhrScan("l")}";
                 }
                 else
                 {
@@ -393,18 +393,18 @@ public sealed partial class SqlCompiler
                 break;
             case SourceKind.Leaf when source.NamedSteps.Count == 0:
             {
-                var ids = Add(ParameterSource.Constant, source.Matches.Select(m => m.PathId).Distinct().ToArray());
+                var ids = PathIds(source.Matches.Select(m => m.PathId));
                 sql.Append($"LEFT JOIN (SELECT l.ehr_id, l.version_key, l.path_id, l.ancestors, l.num, l.text, l.term FROM leaf_value l " +
-                           $"WHERE l.tenant_id = @tenant AND l.path_id = ANY(@{ids}){EhrScan("l")}) AS {s} ON {s}.ehr_id = f.v{o}_e AND {s}.version_key = f.v{o}_vk");
+                           $"WHERE l.tenant_id = @tenant AND l.path_id {ids}{EhrScan("l")}) AS {s} ON {s}.ehr_id = f.v{o}_e AND {s}.version_key = f.v{o}_vk");
                 sql.Append(PrefixTest(owner, $"{s}.ancestors")).Append('\n');
                 break;
             }
             case SourceKind.Leaf:
             {
                 // Steps with names: the rows of this version whose LOCATABLEs at those depths have them.
-                var ids = Add(ParameterSource.Constant, source.Matches.Select(m => m.PathId).Distinct().ToArray());
+                var ids = PathIds(source.Matches.Select(m => m.PathId));
                 sql.Append($"LEFT JOIN LATERAL (SELECT l.ehr_id, l.version_key, l.path_id, l.ancestors, l.num, l.text, l.term FROM leaf_value l " +
-                           $"WHERE l.tenant_id = @tenant AND l.ehr_id = f.v{o}_e AND l.version_key = f.v{o}_vk AND l.path_id = ANY(@{ids})" +
+                           $"WHERE l.tenant_id = @tenant AND l.ehr_id = f.v{o}_e AND l.version_key = f.v{o}_vk AND l.path_id {ids}" +
                            $"{PrefixTest(owner, "l.ancestors")}{NamedSteps(source, "l.ancestors")}) AS {s} ON true\n");
                 break;
             }
@@ -448,6 +448,16 @@ public sealed partial class SqlCompiler
                 sql.Append($"LEFT JOIN contribution {s}c ON {s}c.tenant_id = @tenant AND {s}c.ehr_id = {s}.ehr_id AND {s}c.contribution_id = {s}.contribution_id\n");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The test of a leaf row's path id (after <c>path_id</c>): <c>= @p</c> for one id, which a per-row index look-up can
+    /// use as an index condition (PostgreSQL 15 leaves <c>= ANY(...)</c> on a later index column to a filter there).
+    /// </summary>
+    private string PathIds(IEnumerable<int> pathIds)
+    {
+        var ids = pathIds.Distinct().ToArray();
+        return ids.Length == 1 ? $"= @{Add(ParameterSource.Constant, ids[0])}" : $"= ANY(@{Add(ParameterSource.Constant, ids)})";
     }
 
     private static string PrefixTest(PlanVariable owner, string ancestors)
@@ -958,6 +968,27 @@ public sealed partial class SqlCompiler
         _ => value.Meaning,
     };
 
+    /// <summary>The ordinal of an expression in the select list, added once however many columns read it.</summary>
+    private static int Selected(List<string> select, string sql)
+    {
+        var ordinal = select.IndexOf(sql);
+        if (ordinal >= 0) return ordinal;
+        select.Add(sql);
+        return select.Count - 1;
+    }
+
+    /// <summary>
+    /// The document a result column is read from. Where WHERE has not joined it already, a scalar sub-select: PostgreSQL
+    /// evaluates such a select-list item after ORDER BY and LIMIT, so a page of 10 reads 10 documents, not every match.
+    /// </summary>
+    private string OutputDocument(PlanVariable owner)
+    {
+        var o = owner.Index;
+        return _documents.Contains(owner) || _rootJson.Contains(owner)
+            ? $"d{o}.document"
+            : $"(SELECT od.document FROM object_version od WHERE od.tenant_id = @tenant AND od.ehr_id = f.v{o}_e AND od.version_key = f.v{o}_vk)";
+    }
+
     private ColumnReader Output(OutputColumn column, List<string> select, bool grouped, List<string> groupBy)
     {
         switch (column.Kind)
@@ -1020,11 +1051,8 @@ public sealed partial class SqlCompiler
             default:
             {
                 var owner = src.Owner.VersionOwner;
-                _documents.Add(owner);
-                select.Add($"d{owner.Index}.document");
-                var document = select.Count - 1;
-                select.Add($"f.v{owner.Index}_vk");
-                var versionKey = select.Count - 1;
+                var document = Selected(select, OutputDocument(owner));
+                var versionKey = Selected(select, $"f.v{owner.Index}_vk");
                 if (src.Kind == SourceKind.Self)
                 {
                     select.Add($"f.v{src.Owner.Index}_p");
