@@ -5,6 +5,7 @@ using Fkj.Cdr.Server.Database;
 using Fkj.Cdr.Server.Definitions;
 using Fkj.Cdr.Server.Ehr;
 using Fkj.Cdr.Server.Errors;
+using Fkj.Cdr.Server.Fhir;
 using Fkj.Cdr.Server.Health;
 using Fkj.Cdr.Server.Hosting;
 using Fkj.Cdr.Server.Query;
@@ -133,6 +134,8 @@ public static class CdrServer
         app.Use(admission.InvokeAsync);
         app.MapHealth();
         app.MapOpenEhr();
+        app.MapSnomed();
+        app.MapFhirTerminology();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
