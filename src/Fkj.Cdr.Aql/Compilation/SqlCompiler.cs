@@ -76,6 +76,7 @@ public sealed partial class SqlCompiler
         }
 
         FindAnchors(query);
+        FindExistsTests(query);
         var from = query.From.Contains switch
         {
             Containment c => Relation(c).Sql,
@@ -388,6 +389,8 @@ public sealed partial class SqlCompiler
         var o = owner.Index;
         switch (source.Kind)
         {
+            case SourceKind.Leaf when _existsTests.ContainsValue(source):
+                break;
             case SourceKind.Leaf when IsAnchor(source):
                 sql.Append(AnchorRow(source)).Append('\n');
                 break;
@@ -760,6 +763,10 @@ public sealed partial class SqlCompiler
 
     private string Comparison(ComparisonCondition comparison)
     {
+        if (_existsTests.TryGetValue(comparison, out var tested) && !_anchorAlias.ContainsKey(tested))
+        {
+            return ExistsTest(tested, comparison);
+        }
         var (leftExpression, op, rightExpression) = (comparison.Left, comparison.Operator, comparison.Right);
         if (IsValue(leftExpression) && !IsValue(rightExpression))
         {
@@ -1099,11 +1106,8 @@ public sealed partial class SqlCompiler
                     SourceKind.Self when IsDocumentRoot(source.Owner) && string.Join('/', source.Parts.Select(p => p.Attribute)) == "uid/value" => $"f.v{source.Owner.Index}_vk",
                     _ => null,
                 };
-                value ??= RequireValue(source, aggregate.Argument.Span) switch
-                {
-                    { Type: SqlType.Uuid } v => $"{v.Sql}::text",
-                    var v => v.Sql,
-                };
+                // A uuid is counted as it is: as text it would cost a conversion and a slower sort per row.
+                value ??= RequireValue(source, aggregate.Argument.Span).Sql;
             }
             else
             {
