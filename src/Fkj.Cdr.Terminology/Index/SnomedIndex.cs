@@ -17,6 +17,7 @@ public sealed partial class SnomedIndex
     internal bool[] ConceptActive = [];
     internal bool[] ConceptDefined = [];
     internal long[] ConceptModule = [];
+    internal int[] ConceptEffectiveTime = [];
 
     internal Csr ParentsOf = new([0], []);
     internal Csr ChildrenOf = new([0], []);
@@ -32,6 +33,7 @@ public sealed partial class SnomedIndex
     internal long[] DescriptionTypes = [];
     internal bool[] DescriptionActive = [];
     internal long[] DescriptionModule = [];
+    internal int[] DescriptionEffectiveTime = [];
     internal long[] CaseSignificance = [];
     internal Dictionary<long, int> DescriptionIndex = [];
 
@@ -46,6 +48,12 @@ public sealed partial class SnomedIndex
     internal Dictionary<int, SnomedConcreteValue[]> Concrete = [];
     internal Dictionary<long, SnomedRefsetMember[]> Refsets = [];
     internal Dictionary<long, SnomedRefsetMember[]> Memberships = [];
+
+    /// <summary>
+    /// Every member row (active and inactive) of every reference set but the language and OWL ones, by refset: what
+    /// ECL memberOf and member filters read. <see cref="Refsets"/> keeps the active simple, association and map ones.
+    /// </summary>
+    internal Dictionary<long, SnomedRefsetMember[]> AllMembers = [];
 
     internal TermIndex TermIndex = null!;
 
@@ -65,6 +73,13 @@ public sealed partial class SnomedIndex
     public bool IsDefined(long conceptId) => ConceptDefined[Require(conceptId)];
 
     public long ModuleOf(long conceptId) => ConceptModule[Require(conceptId)];
+
+    /// <summary>The effectiveTime of the concept's row (YYYYMMDD as a number; 0 when it has none).</summary>
+    public int EffectiveTimeOf(long conceptId) => ConceptEffectiveTime[Require(conceptId)];
+
+    /// <summary>The effectiveTime of a description's row, or null when the index has no such description.</summary>
+    public int? DescriptionEffectiveTimeOf(long descriptionId) =>
+        DescriptionIndex.TryGetValue(descriptionId, out var d) ? DescriptionEffectiveTime[d] : null;
 
     /// <summary>True when <paramref name="conceptId"/> is <paramref name="ancestorOrSelfId"/> or one of its descendants.</summary>
     public bool Subsumes(long ancestorOrSelfId, long conceptId)
@@ -133,6 +148,12 @@ public sealed partial class SnomedIndex
 
     /// <summary>The active members of a simple, association or map reference set.</summary>
     public IReadOnlyList<SnomedRefsetMember> RefsetMembers(long refsetId) => Refsets.TryGetValue(refsetId, out var m) ? m : [];
+
+    /// <summary>
+    /// Every row, active or inactive, of a reference set (any kind but language and OWL refsets: simple, association,
+    /// map, attribute value, MRCM, ...), with effectiveTime, module and named fields.
+    /// </summary>
+    public IReadOnlyList<SnomedRefsetMember> AllRefsetMembers(long refsetId) => AllMembers.TryGetValue(refsetId, out var m) ? m : [];
 
     /// <summary>The active simple, association and map reference set rows that refer to a component.</summary>
     public IReadOnlyList<SnomedRefsetMember> MembershipsOf(long componentId) => Memberships.TryGetValue(componentId, out var m) ? m : [];

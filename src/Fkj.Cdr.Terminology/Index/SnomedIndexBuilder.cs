@@ -25,7 +25,8 @@ public static class SnomedIndexBuilder
         progress?.Invoke("reference sets");
         LoadRefsets(index, release.RefsetMembers(Rf2FileKind.SimpleRefset)
             .Concat(release.RefsetMembers(Rf2FileKind.AssociationRefset))
-            .Concat(release.RefsetMembers(Rf2FileKind.MapRefset)));
+            .Concat(release.RefsetMembers(Rf2FileKind.MapRefset))
+            .Concat(release.RefsetMembers(Rf2FileKind.OtherRefset).Where(m => !IsOwl(m))));
         progress?.Invoke("term index");
         index.TermIndex = TermIndex.Build(index);
         return index;
@@ -49,6 +50,7 @@ public static class SnomedIndexBuilder
         index.ConceptActive = new bool[ids.Length];
         index.ConceptDefined = new bool[ids.Length];
         index.ConceptModule = new long[ids.Length];
+        index.ConceptEffectiveTime = new int[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
             var c = latest[ids[i]];
@@ -56,6 +58,7 @@ public static class SnomedIndexBuilder
             index.ConceptActive[i] = c.Active;
             index.ConceptDefined[i] = c.DefinitionStatusId == SnomedIds.Defined;
             index.ConceptModule[i] = c.ModuleId;
+            index.ConceptEffectiveTime[i] = c.EffectiveTime;
         }
     }
 
@@ -82,6 +85,7 @@ public static class SnomedIndexBuilder
         index.DescriptionTypes = new long[n];
         index.DescriptionActive = new bool[n];
         index.DescriptionModule = new long[n];
+        index.DescriptionEffectiveTime = new int[n];
         index.CaseSignificance = new long[n];
         index.DescriptionIndex = new Dictionary<long, int>(n);
         index.DescriptionStart = new int[index.ConceptCount + 1];
@@ -96,6 +100,7 @@ public static class SnomedIndexBuilder
             index.DescriptionTypes[d] = row.TypeId;
             index.DescriptionActive[d] = row.Active;
             index.DescriptionModule[d] = row.ModuleId;
+            index.DescriptionEffectiveTime[d] = row.EffectiveTime;
             index.CaseSignificance[d] = row.CaseSignificanceId;
             index.DescriptionIndex[row.Id] = d;
             index.DescriptionStart[c + 1]++;
@@ -319,11 +324,37 @@ public static class SnomedIndexBuilder
             }
         }
 
-        var active = latest.Values.Where(m => m.Active)
+        var names = new Dictionary<Rf2File, string[]>(ReferenceEqualityComparer.Instance);
+        var all = latest.Values
             .OrderBy(m => m.RefsetId).ThenBy(m => m.ReferencedComponentId).ThenBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => new SnomedRefsetMember(m.RefsetId, m.ReferencedComponentId, m.Fields))
+            .Select(m => (Row: m, Member: new SnomedRefsetMember(m.RefsetId, m.ReferencedComponentId, m.Fields)
+            {
+                Id = m.Id,
+                EffectiveTime = m.EffectiveTime,
+                Active = m.Active,
+                ModuleId = m.ModuleId,
+                FieldNames = FieldNames(m.File, names),
+            }))
             .ToList();
+        index.AllMembers = all.GroupBy(m => m.Member.RefsetId).ToDictionary(g => g.Key, g => g.Select(m => m.Member).ToArray());
+
+        // The public look-ups keep their meaning: active simple, association and map rows.
+        var active = all.Where(m => m.Member.Active && m.Row.File?.Kind is Rf2FileKind.SimpleRefset or Rf2FileKind.AssociationRefset or Rf2FileKind.MapRefset or null)
+            .Select(m => m.Member).ToList();
         index.Refsets = active.GroupBy(m => m.RefsetId).ToDictionary(g => g.Key, g => g.ToArray());
         index.Memberships = active.GroupBy(m => m.ReferencedComponentId).ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    private static bool IsOwl(Rf2RefsetMember member) => member.File?.Columns.Contains("owlExpression") == true;
+
+    private static string[] FieldNames(Rf2File? file, Dictionary<Rf2File, string[]> cache)
+    {
+        if (file is null) return [];
+        if (!cache.TryGetValue(file, out var names))
+        {
+            cache[file] = names = file.Columns.Skip(6).ToArray();
+        }
+
+        return names;
     }
 }

@@ -46,6 +46,7 @@ public sealed partial class EclEvaluator
                 EclDefinitionStatusIdFilter statusId => IdSet(statusId.Statuses) is var ids
                     ? c => ids.Contains(_index.ConceptDefined[c] ? SnomedIds.Defined : SnomedIds.Primitive) : null!,
                 EclModuleFilter module => IdSet(module.Modules) is var modules ? c => modules.Contains(_index.ConceptModule[c]) : null!,
+                EclEffectiveTimeFilter time => TimeTest(time.Operator, time.Times) is var t ? c => t(_index.ConceptEffectiveTime[c]) : null!,
                 _ => throw Unsupported(filter, "this concept filter"),
             };
             var negate = Operator(filter) == EclComparisonOperator.NotEqual;
@@ -79,6 +80,7 @@ public sealed partial class EclEvaluator
                 EclDescriptionIdFilter id => d => id.Ids.Contains(_index.DescriptionIds[d]),
                 EclActiveFilter active => active.Active is { } a ? d => _index.DescriptionActive[d] == a : _ => true,
                 EclDialectFilter dialect => Dialect(dialect),
+                EclEffectiveTimeFilter time => TimeTest(time.Operator, time.Times) is var t ? d => t(_index.DescriptionEffectiveTime[d]) : null!,
                 _ => throw Unsupported(filter, "this description filter"),
             };
             activeGiven |= filter is EclActiveFilter;

@@ -22,10 +22,11 @@ public sealed partial class EclEvaluator(SnomedIndex index)
         ArgumentNullException.ThrowIfNull(expression);
         _admitInactive = false;
         _lookups.Clear();
+        _supplemented.Clear();
         var items = Expression(expression);
         if (!AsksForInactive(expression))
         {
-            items = Array.FindAll(items, c => _index.ConceptActive[c]);
+            items = Array.FindAll(items, c => _index.ConceptActive[c] || _supplemented.Contains(c));
         }
 
         return new ConceptSet(_index, items);
@@ -44,11 +45,12 @@ public sealed partial class EclEvaluator(SnomedIndex index)
 
     private int[] SubExpression(EclSubExpression sub)
     {
-        if (sub.History is not null)
-        {
-            throw Unsupported(sub.History, "history supplements");
-        }
+        var result = SubExpressionWithoutHistory(sub);
+        return sub.History is { } history ? History(history, result) : result;
+    }
 
+    private int[] SubExpressionWithoutHistory(EclSubExpression sub)
+    {
         int[] focus;
         if (sub.MemberOf is not null)
         {
@@ -77,41 +79,16 @@ public sealed partial class EclEvaluator(SnomedIndex index)
         EclConceptReference reference => [Require(reference)],
         EclWildcard => SortedSets.Range(_index.ConceptCount),
         EclNestedExpression nested => Expression(nested.Expression),
-        _ => throw Unsupported(focus, "alternate identifiers"),
+        EclAlternateIdentifier alternate => throw new EclEvaluationException(
+            $"alternate identifier {alternate.Scheme}#{alternate.Code} cannot be resolved: the index holds no alternate identifier data "
+            + "(no identifier file or alternate identifier reference set is loaded)", alternate.Span),
+        _ => throw Unsupported(focus, "this kind of focus"),
     };
 
     private int Require(EclConceptReference reference) =>
         _index.ConceptIndex.TryGetValue(reference.ConceptId, out var c)
             ? c
             : throw new EclEvaluationException($"concept {reference.ConceptId} is not in the terminology", reference.Span);
-
-    private int[] MemberOf(EclSubExpression sub)
-    {
-        if (sub.MemberOf!.Fields.Count > 0 || sub.MemberOf.AllFields)
-        {
-            throw Unsupported(sub.MemberOf, "memberOf with refset fields");
-        }
-
-        if (sub.MemberFilters.Count > 0)
-        {
-            throw Unsupported(sub.MemberFilters[0], "member filters");
-        }
-
-        IEnumerable<long> refsets = sub.Focus is EclConceptReference reference && _index.Refsets.ContainsKey(reference.ConceptId)
-            ? [reference.ConceptId]
-            : Focus(sub.Focus).Select(c => _index.ConceptIds[c]);
-        var members = new List<int>();
-        foreach (var refset in refsets)
-        {
-            if (!_index.Refsets.TryGetValue(refset, out var rows)) continue;
-            foreach (var row in rows)
-            {
-                if (_index.ConceptIndex.TryGetValue(row.ReferencedComponentId, out var c)) members.Add(c);
-            }
-        }
-
-        return Normalise(members);
-    }
 
     private int[] SingleHierarchy(EclConstraintOperator op, int c) => op switch
     {

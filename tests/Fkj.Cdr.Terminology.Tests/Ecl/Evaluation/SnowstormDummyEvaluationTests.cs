@@ -93,8 +93,10 @@ public class SnowstormDummyEvaluationTests
     [Fact]
     public void An_unsupported_construct_is_an_error_at_its_position()
     {
-        var error = Assert.Throws<EclEvaluationException>(() => Eval("<< 404684003 {{ + HISTORY }}"));
-        Assert.True(error.Span.Start >= 13, error.Message);
+        // No alternate identifier data is held, so an alternate identifier cannot be resolved.
+        var error = Assert.Throws<EclEvaluationException>(() => Eval("<< 404684003 OR LOINC#54486-6"));
+        Assert.Equal(16, error.Span.Start);
+        Assert.Contains("LOINC#54486-6", error.Message);
     }
 
     [Fact]
