@@ -13,7 +13,7 @@ namespace Fkj.Cdr.Fhir.Operations;
 /// cost more than the page), and <c>count</c> defaults to <see cref="DefaultFilterCount"/>. An expansion without
 /// <c>count</c> larger than <see cref="MaxExpansion"/> is refused (422, too-costly): page it.
 /// </summary>
-public sealed class ExpandOperation(SnomedIndex index)
+public sealed class ExpandOperation(SnomedIndex index, int maxExpansion = ExpandOperation.MaxExpansion)
 {
     public const int MaxExpansion = 10_000;
     public const int DefaultFilterCount = 100;
@@ -33,9 +33,9 @@ public sealed class ExpandOperation(SnomedIndex index)
         var designations = input.Boolean("includeDesignations") ?? false;
         var displayLanguage = input.Text("displayLanguage");
         var languages = SnomedLanguages.Parse(displayLanguage ?? acceptLanguage);
-        if (count > MaxExpansion)
+        if (count > maxExpansion)
         {
-            throw new FhirException(422, "too-costly", $"count may be at most {MaxExpansion}.", "count");
+            throw new FhirException(422, "too-costly", $"count may be at most {maxExpansion}.", "count");
         }
 
         var members = valueSet.Resolve(index, activeOnly);
@@ -48,7 +48,7 @@ public sealed class ExpandOperation(SnomedIndex index)
             var hits = limit == 0 ? [] : index.Search(new SearchRequest(filter)
             {
                 LanguageRefsets = languages,
-                Offset = (int)Math.Min(offset, int.MaxValue - MaxExpansion),
+                Offset = (int)Math.Min(offset, int.MaxValue - maxExpansion),
                 Limit = limit,
                 IncludeInactive = !activeOnly,
                 Constraint = id => Array.BinarySearch(members, id) >= 0,
@@ -60,10 +60,10 @@ public sealed class ExpandOperation(SnomedIndex index)
         {
             total = members.Length;
             var available = Math.Max(0, members.Length - offset);
-            if (count is null && available > MaxExpansion)
+            if (count is null && available > maxExpansion)
             {
                 throw new FhirException(422, "too-costly",
-                    $"The expansion has {members.Length} codes, more than {MaxExpansion}; page it with count and offset, or narrow it with filter.", "count");
+                    $"The expansion has {members.Length} codes, more than {maxExpansion}; page it with count and offset, or narrow it with filter.", "count");
             }
 
             var take = (int)Math.Min(count ?? available, available);
