@@ -18,7 +18,7 @@ public static class SnomedCommand
     public const string Usage = """
         Usage: snomed generate --out DIR [--seed N] [--concepts N]
                snomed measure PATH [PATH...]     (release folders or zips)
-        """;
+        """ + "\n" + SnomedImportCommand.Usage;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -60,6 +60,8 @@ public static class SnomedCommand
                 return 0;
             }
 
+            case "import":
+                return SnomedImportCommand.Run(args[1..], stdout, stderr);
             case "measure":
                 return Measure(args[1..], stdout);
             default:

@@ -90,6 +90,16 @@ public sealed class Rf2File
         return [];
     }
 
+    /// <summary>
+    /// A file known only by its name and columns, as the CDR's terminology tables keep a reference set's: it names the
+    /// fields of stored members (<see cref="Rf2RefsetMember.Field"/>) and has no rows to open.
+    /// </summary>
+    public static Rf2File Stored(string name, IReadOnlyList<string> columns) =>
+        new(name, name, () => throw new InvalidOperationException($"{name} is stored in the database; it has no file to open")) { columns = columns };
+
+    /// <summary>The same file, read through <paramref name="wrap"/> (counting and hashing what an import reads).</summary>
+    internal Rf2File Wrapped(Func<Stream, Stream> wrap) => new(Location, Name, () => wrap(open())) { columns = Columns };
+
     internal static Rf2File InZip(string zipPath, string entryName) =>
         new($"{zipPath}!{entryName}", Path.GetFileName(entryName), () => new ZipEntryStream(zipPath, entryName));
 
