@@ -125,6 +125,10 @@ public static class CdrServer
         builder.Services.AddSingleton<AqlService>();
         // SNOMED CT: one in-process index for every tenant, swapped whole after an import.
         builder.Services.AddSingleton<SnomedCatalog>();
+        // After the database: the index is built from the terminology tables in the background, and after an import.
+        builder.Services.AddSingleton<SnomedIndexLoader>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SnomedIndexLoader>());
+        builder.Services.AddSingleton<SnomedImportService>();
         // After the database: the shipped templates are in the default tenant before the server listens.
         builder.Services.AddHostedService<ShippedTemplates>();
 
@@ -135,6 +139,7 @@ public static class CdrServer
         app.MapHealth();
         app.MapOpenEhr();
         app.MapSnomed();
+        app.MapSnomedImports();
         app.MapFhirTerminology();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -50,8 +50,9 @@ public sealed class SnomedStore(NpgsqlDataSource dataSource)
     /// Imports the release (synchronous: COPY streams are written row by row; run it on a thread of its own).
     /// Throws <see cref="Rf2FormatException"/> for a malformed row, and then nothing is kept.
     /// </summary>
+    /// <param name="id">The import's id in snomed_import (a new one when null).</param>
     public SnomedImportResult Import(Rf2Release release, string name, IProgress<SnomedImportProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Guid? id = null)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -167,7 +168,7 @@ public sealed class SnomedStore(NpgsqlDataSource dataSource)
             }
         }
 
-        var result = new SnomedImportResult(Guid.NewGuid(), name, read, changed, closure, tracker.Files, clock.Elapsed);
+        var result = new SnomedImportResult(id ?? Guid.NewGuid(), name, read, changed, closure, tracker.Files, clock.Elapsed);
         using (var record = new NpgsqlCommand(SnomedSql.InsertImport, connection))
         {
             record.Parameters.AddWithValue("id", result.Id);
