@@ -286,7 +286,7 @@ public sealed partial class SqlCompiler
                 return new Rel($"SELECT e.ehr_id AS v{i}_e FROM ehr e WHERE e.tenant_id = @tenant{EhrScan("e")}", OwnColumns(v));
             case VariableKind.Version:
                 var latest = v.LatestOnly
-                    ? " JOIN latest_version lv ON lv.tenant_id = ov.tenant_id AND lv.ehr_id = ov.ehr_id AND lv.version_key = ov.version_key AND NOT lv.deleted"
+                    ? " JOIN latest_version lv ON lv.tenant_id = ov.tenant_id AND lv.version_key = ov.version_key AND NOT lv.deleted"
                     : "";
                 var conditions = new StringBuilder();
                 if (v.Filters.Count > 0)
@@ -376,8 +376,13 @@ public sealed partial class SqlCompiler
         return $"{sql} {Operator(filter.Operator)} @{Bind(filter.Value, conversion)}";
     }
 
+    /// <summary>
+    /// Only rows of latest, undeleted versions. On version_key alone (an identity, unique in the database; migration 0008
+    /// indexes it): with ehr_id as well PostgreSQL multiplies the two selectivities and estimates a handful of rows where
+    /// there are hundreds of thousands, which turns an index walk for ORDER BY ... LIMIT into a sort of everything.
+    /// </summary>
     private static string LatestJoin(PlanVariable v, string alias) => v.LatestOnly
-        ? $" JOIN latest_version lv ON lv.tenant_id = {alias}.tenant_id AND lv.ehr_id = {alias}.ehr_id AND lv.version_key = {alias}.version_key AND NOT lv.deleted"
+        ? $" JOIN latest_version lv ON lv.tenant_id = {alias}.tenant_id AND lv.version_key = {alias}.version_key AND NOT lv.deleted"
         : "";
 
     // Value sources ------------------------------------------------------------------------------------------
