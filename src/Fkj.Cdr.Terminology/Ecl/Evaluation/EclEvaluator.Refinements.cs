@@ -67,6 +67,7 @@ public sealed partial class EclEvaluator
         EclRefinementConjunction and => and.Items.All(r => Holds(r, c, relationships, group)),
         EclRefinementDisjunction or => or.Items.Any(r => Holds(r, c, relationships, group)),
         EclAttribute attribute => InRange(attribute.Cardinality, Count(attribute, c, relationships, group)),
+        EclAttributeGroup attributeGroup when Reversed(attributeGroup) => InRange(attributeGroup.Cardinality, ReversedGroupCount(attributeGroup, c)),
         EclAttributeGroup attributeGroup => InRange(attributeGroup.Cardinality, relationships!
             .Select(r => r.Group).Distinct()
             .Count(g => Holds(attributeGroup.Attributes, c, relationships, g))),

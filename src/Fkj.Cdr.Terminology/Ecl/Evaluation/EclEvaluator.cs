@@ -22,6 +22,7 @@ public sealed partial class EclEvaluator(SnomedIndex index)
         ArgumentNullException.ThrowIfNull(expression);
         _admitInactive = false;
         _lookups.Clear();
+        _reversedGroups.Clear();
         _supplemented.Clear();
         var items = Expression(expression);
         if (!AsksForInactive(expression))
