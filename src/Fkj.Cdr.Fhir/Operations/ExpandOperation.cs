@@ -38,11 +38,11 @@ public sealed class ExpandOperation(SnomedIndex index, int maxExpansion = Expand
             throw new FhirException(422, "too-costly", $"count may be at most {maxExpansion}.", "count");
         }
 
-        var members = valueSet.Resolve(index, activeOnly);
         List<ExpansionEntry> entries;
         long? total;
         if (!string.IsNullOrWhiteSpace(filter))
         {
+            var member = valueSet.Membership(index, activeOnly);
             var limit = (int)(count ?? DefaultFilterCount);
             count = limit;
             var hits = limit == 0 ? [] : index.Search(new SearchRequest(filter)
@@ -51,13 +51,14 @@ public sealed class ExpandOperation(SnomedIndex index, int maxExpansion = Expand
                 Offset = (int)Math.Min(offset, int.MaxValue - maxExpansion),
                 Limit = limit,
                 IncludeInactive = !activeOnly,
-                Constraint = id => Array.BinarySearch(members, id) >= 0,
+                Constraint = member,
             });
             entries = hits.Select(h => Entry(h.ConceptId, h.PreferredTerm, !h.Active, designations)).ToList();
             total = hits.Count < limit && (hits.Count > 0 || offset == 0) ? offset + hits.Count : null;
         }
         else
         {
+            var members = valueSet.Resolve(index, activeOnly);
             total = members.Length;
             var available = Math.Max(0, members.Length - offset);
             if (count is null && available > maxExpansion)

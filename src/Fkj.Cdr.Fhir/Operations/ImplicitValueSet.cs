@@ -115,6 +115,30 @@ public sealed record ImplicitValueSet(string Url, ImplicitValueSetKind Kind, lon
         }
     }
 
+    /// <summary>
+    /// A membership test for a term search within the set: every concept and IS-A need no expansion (a search
+    /// within <c>?fhir_vs</c> must not first list 350,000 concepts); the other sets are expanded once.
+    /// </summary>
+    public Func<long, bool> Membership(SnomedIndex index, bool activeOnly, string parameter = "url")
+    {
+        switch (Kind)
+        {
+            case ImplicitValueSetKind.All:
+                return id => !activeOnly || index.IsActive(id);
+            case ImplicitValueSetKind.IsA:
+                if (!index.Contains(Concept!.Value))
+                {
+                    throw FhirException.NotFound($"Value set '{Url}': concept {Concept} is not in the code system.", parameter);
+                }
+
+                var focus = Concept.Value;
+                return id => index.IsActive(id) && index.Subsumes(focus, id);
+            default:
+                var members = Resolve(index, activeOnly, parameter);
+                return id => Array.BinarySearch(members, id) >= 0;
+        }
+    }
+
     /// <summary>Whether one concept is a member, without expanding the set where a direct test exists.</summary>
     public bool Contains(SnomedIndex index, long conceptId, string parameter = "url") => Kind switch
     {

@@ -98,6 +98,21 @@ public class ExpandOperationTests
     }
 
     [Fact]
+    public void AFilterKeepsInactiveConceptsOnlyWhenTheSetAndActiveOnlyAllowThem()
+    {
+        // Active descriptions with words starting "context" and "dependent": 118225008 (an inactive concept), 243796009,
+        // 413350009: awk -F'\t' 'NR>1 && $3==1 && $7!=900000000000550004 {n=split(tolower($8),t,/[^a-z0-9]+/); a=0; b=0;
+        // for(i=1;i<=n;i++){if(index(t[i],"context")==1)a=1; if(index(t[i],"dependent")==1)b=1} if(a&&b) print $5}' $D | sort -u
+        var all = Expand(("url", "http://snomed.info/sct?fhir_vs"), ("filter", "context-dependent"));
+        Assert.Equal([118225008L, 243796009, 413350009], Codes(all).Order());
+        Assert.True(all.Contains.Single(c => c.Code == "118225008").Inactive);
+
+        Assert.Equal([243796009L, 413350009], Codes(Expand(("url", "http://snomed.info/sct?fhir_vs"), ("filter", "context-dependent"), ("activeOnly", "true"))).Order());
+        Assert.Equal([118225008L], Codes(Expand(("url", "http://snomed.info/sct?fhir_vs=refset/900000000000523009"), ("filter", "context"))));
+        Assert.Empty(Codes(Expand(("url", "http://snomed.info/sct?fhir_vs=isa/404684003"), ("filter", "context-dependent"))));
+    }
+
+    [Fact]
     public void DesignationsAreIncludedWhenAsked()
     {
         var v = Expand(("url", "http://snomed.info/sct?fhir_vs=ecl/131148009"), ("includeDesignations", "true"));

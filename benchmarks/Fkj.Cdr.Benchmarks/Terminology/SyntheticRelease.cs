@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Fkj.Cdr.Terminology.Index;
+using Fkj.Cdr.Terminology.Rf2;
+
+namespace Fkj.Cdr.Benchmarks.Terminology;
+
+/// <summary>
+/// The International-size synthetic release the terminology benchmarks run on, from the folder named by
+/// <c>FKJ_SNOMED_RELEASE</c> (made with <c>./fkj snomed generate --out /tmp/fkj-snomed-big --seed 1 --concepts 350000</c>).
+/// The index is built once per process (about 20 s) and shared by every benchmark case, which the in-process
+/// toolchain makes possible.
+/// </summary>
+internal static class SyntheticRelease
+{
+    public const string Variable = "FKJ_SNOMED_RELEASE";
+
+    public static string? Path => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path && Directory.Exists(path) ? path : null;
+
+    private static readonly Lazy<SnomedIndex> Lazy = new(() =>
+        SnomedIndexBuilder.Build(Rf2Release.Open(Path ?? throw new InvalidOperationException($"{Variable} is not set to a release folder."))));
+
+    public static SnomedIndex Index => Lazy.Value;
+
+    /// <summary>Leaves the terminology benchmarks out, with a message, when no release is there.</summary>
+    public sealed class Config : ManualConfig
+    {
+        private static int told;
+
+        public Config()
+        {
+            // A mutator: whatever job the command line asks for (--job short) runs in this process, so the index is
+            // built once rather than once per benchmark case.
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
+            if (Path is null)
+            {
+                if (Interlocked.Exchange(ref told, 1) == 0) Console.WriteLine($"Terminology benchmarks skipped: set {Variable} to a synthetic release folder " +
+                    "(./fkj snomed generate --out /tmp/fkj-snomed-big --seed 1 --concepts 350000).");
+                AddFilter(new SimpleFilter(_ => false));
+            }
+        }
+    }
+}
