@@ -41,7 +41,7 @@ public static partial class LoadHarness
             {
                 context.Log.WriteLine($"database size {size:N0}");
                 var (serverAdded, serverSeconds) = await fill.FillServerAsync(size, cancellationToken);
-                var (baselineAdded, baselineSeconds) = context.Baseline is { } table
+                var (baselineAdded, baselineSeconds) = context.Baseline is { } table && UsesBaselineTable(options)
                     ? await fill.FillBaselineAsync(table, size, cancellationToken)
                     : (0L, 0.0);
                 var tables = probe is null ? null : await probe.TableSizesAsync(cancellationToken);
@@ -64,7 +64,7 @@ public static partial class LoadHarness
                         {
                             if (warmedUp.Add(target))
                             {
-                                await PrepareAndWarmUpAsync(target, warmupClients, options, cancellationToken);
+                                await PrepareAndWarmUpAsync(target, definition.Alternating ? 1 : warmupClients, Warmup(definition, options), options, cancellationToken);
                             }
                             else
                             {
@@ -78,11 +78,21 @@ public static partial class LoadHarness
                             targets.Remove(target);
                         }
                     }
+                    if (definition.Alternating && targets.Count > 0)
+                    {
+                        var stored = context.Committed.Count;
+                        foreach (var result in await RunAlternatingAsync(targets, options, cancellationToken))
+                        {
+                            report.Results.Add(result with { DatabaseSize = size, StoredAtStart = stored });
+                            context.Log.WriteLine(ProgressLine(result));
+                        }
+                        continue;
+                    }
                     foreach (var level in levels)
                     {
                         foreach (var target in targets)
                         {
-                            var stored = target.Target == ScenarioTarget.Baseline ? context.BaselineRows.Count : context.Committed.Count;
+                            var stored = target.Target == ScenarioTarget.Baseline && definition.UsesBaselineTable ? context.BaselineRows.Count : context.Committed.Count;
                             var run = await ClosedLoopRunner.RunAsync(target.ExecuteAsync, level.Clients, new RunLimits(options.Requests, options.Duration), cancellationToken);
                             var result = ToResult(target, level, run) with { DatabaseSize = size, StoredAtStart = stored };
                             report.Results.Add(result);

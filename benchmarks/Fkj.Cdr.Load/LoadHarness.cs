@@ -125,12 +125,14 @@ public static partial class LoadHarness
                 : "Baselines left out (--no-baseline).");
         }
 
-        var context = new ScenarioContext(options, new OpenEhrClient(http, options.Tenant), table, bodies, progress);
+        var context = new ScenarioContext(options, new OpenEhrClient(http, options.Tenant), table, bodies, progress, dataSource);
+        // Only scenarios whose baseline uses baseline_doc create it: the AQL scenarios leave a database they measure as it was.
+        var ownedTable = UsesBaselineTable(options) ? table : null;
         try
         {
-            if (table is not null)
+            if (ownedTable is not null)
             {
-                await table.ResetAsync(cancellationToken);
+                await ownedTable.ResetAsync(cancellationToken);
             }
             if (options.DatabaseSizes is { } sizes)
             {
@@ -161,11 +163,15 @@ public static partial class LoadHarness
         }
         finally
         {
-            if (table is not null && !options.KeepData)
+            if (options.Scenarios.Any(IsAql))
+            {
+                report.Notes.AddRange(context.Aql.Notes());
+            }
+            if (ownedTable is not null && !options.KeepData)
             {
                 try
                 {
-                    await table.DropAsync(CancellationToken.None);
+                    await ownedTable.DropAsync(CancellationToken.None);
                 }
                 catch (NpgsqlException e)
                 {
@@ -195,13 +201,13 @@ public static partial class LoadHarness
 
         context.Log.WriteLine($"{definition.Name}: preparing");
         var ready = new List<ILoadScenario>();
-        var warmupClients = options.Mode == LoadMode.Closed ? levels.Max(l => l.Clients) : Math.Min(options.MaxInFlight, 8);
+        var warmupClients = definition.Alternating ? 1 : options.Mode == LoadMode.Closed ? levels.Max(l => l.Clients) : Math.Min(options.MaxInFlight, 8);
         foreach (var target in targets)
         {
             // A target that cannot be prepared is skipped alone: the baseline still runs when the server's endpoint is missing.
             try
             {
-                await PrepareAndWarmUpAsync(target, warmupClients, options, cancellationToken);
+                await PrepareAndWarmUpAsync(target, warmupClients, Warmup(definition, options), options, cancellationToken);
                 ready.Add(target);
             }
             catch (Exception e) when (e is LoadSetupException or HttpRequestException)
@@ -213,6 +219,16 @@ public static partial class LoadHarness
         targets = ready.ToArray();
         if (targets.Length == 0)
         {
+            return;
+        }
+
+        if (definition.Alternating)
+        {
+            foreach (var result in await RunAlternatingAsync(targets, options, cancellationToken))
+            {
+                report.Results.Add(result);
+                context.Log.WriteLine(ProgressLine(result));
+            }
             return;
         }
 
@@ -244,14 +260,43 @@ public static partial class LoadHarness
         }
     }
 
-    private static async Task PrepareAndWarmUpAsync(ILoadScenario target, int clients, LoadOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// An alternating scenario's measurement: --query-runs rounds at one client, the baseline and the server taking
+    /// turns (or the one target alone), whatever the levels; reported as the 1-client level.
+    /// </summary>
+    private static async Task<IReadOnlyList<LevelResult>> RunAlternatingAsync(IReadOnlyList<ILoadScenario> targets, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var level = LoadLevel.ClosedLoop(1);
+        var limits = new RunLimits(options.QueryRuns, options.Duration);
+        if (targets.Count == 2)
+        {
+            var (first, second) = await AlternatingRunner.RunAsync(targets[0].ExecuteAsync, targets[1].ExecuteAsync, limits, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return [ToResult(targets[0], level, first), ToResult(targets[1], level, second)];
+        }
+        var run = await ClosedLoopRunner.RunAsync(targets[0].ExecuteAsync, 1, limits, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return [ToResult(targets[0], level, run)];
+    }
+
+    /// <summary>Warm-up requests per target: --warmup, but at most one of an alternating scenario's slow queries.</summary>
+    private static int Warmup(ScenarioDefinition definition, LoadOptions options) =>
+        definition.Alternating ? Math.Min(1, options.Warmup) : options.Warmup;
+
+    private static bool IsAql(string scenario) => scenario.StartsWith("aql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether any scenario of the run (or the database-size fill) needs the baseline table.</summary>
+    private static bool UsesBaselineTable(LoadOptions options) =>
+        options.Scenarios.Any(n => ScenarioCatalog.Find(n)?.UsesBaselineTable ?? false);
+
+    private static async Task PrepareAndWarmUpAsync(ILoadScenario target, int clients, int warmup, LoadOptions options, CancellationToken cancellationToken)
     {
         await target.PrepareAsync(cancellationToken);
-        if (options.Warmup == 0)
+        if (warmup == 0)
         {
             return;
         }
-        var warm = await ClosedLoopRunner.RunAsync(target.ExecuteAsync, clients, new RunLimits(options.Warmup, options.Duration), cancellationToken);
+        var warm = await ClosedLoopRunner.RunAsync(target.ExecuteAsync, clients, new RunLimits(warmup, options.Duration), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var summary = warm.Log.Summarise();
         if (summary.Succeeded == 0)

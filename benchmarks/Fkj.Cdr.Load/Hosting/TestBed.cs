@@ -58,6 +58,13 @@ public sealed class TestBed : IAsyncDisposable
             DatabaseDescription = ConnectionString is null
                 ? "none given: no baselines, no storage figures"
                 : "given with --connection-string (assumed to be the server's)";
+            if (options.DataDir is not null)
+            {
+                // The running server's own embedded PostgreSQL: where it listens and its superuser, from its data directory.
+                var directory = new Crash.ServerDataDirectory(options.DataDir);
+                ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(directory.ConnectionString()) { Pooling = true }.ConnectionString;
+                DatabaseDescription = $"the running server's embedded PostgreSQL in {directory.Path} (--data-dir: port from pg/postmaster.pid, its superuser)";
+            }
             return;
         }
 

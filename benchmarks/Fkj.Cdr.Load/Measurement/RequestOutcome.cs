@@ -23,6 +23,9 @@ public readonly record struct RequestOutcome(int Code, bool RetryAfter = false)
     /// <summary>Cancelled because the run's time limit (or Ctrl-C) ended it.</summary>
     public const int Cancelled = -5;
 
+    /// <summary>A query answered, but not what the other side (server or baseline) answered to the same question.</summary>
+    public const int Mismatch = -6;
+
     /// <summary>A baseline statement that succeeded (there is no HTTP status).</summary>
     public static RequestOutcome Success { get; } = new(200);
 
@@ -37,6 +40,7 @@ public readonly record struct RequestOutcome(int Code, bool RetryAfter = false)
         ClientError => "client-error",
         Dropped => "dropped",
         Cancelled => "cancelled",
+        Mismatch => "answer-mismatch",
         _ => "unknown",
     };
 }

@@ -56,6 +56,33 @@ public sealed class OpenEhrClient(HttpClient http, string? tenant)
         return Outcome(response);
     }
 
+    /// <summary>
+    /// <c>POST /query/aql</c> with <c>q</c> and <c>query_parameters</c> (with <paramref name="explain"/>, our
+    /// <c>?explain=true</c>: the SQL and PostgreSQL's plan instead of rows). The whole answer is read and parsed, so
+    /// its transfer is part of the latency; the body is null unless the answer was a 2xx.
+    /// </summary>
+    public async Task<(RequestOutcome Outcome, JsonDocument? Body)> QueryAsync(
+        string aql, IReadOnlyDictionary<string, string>? parameters, bool explain, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, explain ? "openehr/v1/query/aql?explain=true" : "openehr/v1/query/aql");
+        var body = new System.Text.Json.Nodes.JsonObject { ["q"] = aql };
+        if (parameters is { Count: > 0 })
+        {
+            var p = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in parameters)
+            {
+                p[name] = value;
+            }
+            body["query_parameters"] = p;
+        }
+        request.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+        request.Content.Headers.ContentType = Json;
+        using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = Outcome(response);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess ? (outcome, JsonDocument.Parse(bytes)) : (outcome, null);
+    }
+
     private HttpRequestMessage NewRequest(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);

@@ -47,13 +47,23 @@ public sealed class LoadOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>aql-population: rounds of the query and its baseline, taking turns (seconds each on a large database).</summary>
+    public int QueryRuns { get; set; } = 6;
+
+    /// <summary>aql-population: the systolic pressure (mm[Hg]) a patient must have exceeded in the last year.</summary>
+    public int SystolicAbove { get; set; } = 140;
+
     /// <summary>A running server to measure (loopback only); null: the harness starts one.</summary>
     public Uri? Url { get; set; }
 
     /// <summary>PostgreSQL for the baselines and the storage figures (and for the server the harness starts).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Data directory of the embedded PostgreSQL the harness starts; null: a temporary one, deleted afterwards.</summary>
+    /// <summary>
+    /// Data directory of the embedded PostgreSQL the harness starts; null: a temporary one, deleted afterwards. With
+    /// --url: the data directory of the running server's embedded PostgreSQL, which the baselines connect to (port from
+    /// pg/postmaster.pid, superuser password from superuser.password).
+    /// </summary>
     public string? DataDir { get; set; }
 
     /// <summary>The server assembly to start; null: the Release build in the repository.</summary>

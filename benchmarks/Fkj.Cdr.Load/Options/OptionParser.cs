@@ -14,7 +14,7 @@ public static class OptionParser
 
         usage: benchmarks/load [options]
 
-          --scenario LIST          commit, read, read-latest (aql once AQL lands), crash  [commit,read]
+          --scenario LIST          commit, read, read-latest, aql-ehr, aql-population, aql-top, crash  [commit,read]
           --mode closed|open       closed: N clients as fast as they can; open: a fixed request rate  [closed]
           --clients LIST           closed-loop concurrency levels                    [1,4]
           --rates LIST             open-loop target rates, requests/s                [50,100,200]
@@ -33,6 +33,8 @@ public static class OptionParser
           --connection-string S    PostgreSQL for baselines and storage (loopback only); without --url the
                                    started server uses it too. Default: an embedded PostgreSQL in a temp dir
           --data-dir DIR           data directory of that embedded PostgreSQL        [a temp dir, deleted]
+                                   with --url: the running server's data directory; the baselines connect to
+                                   its PostgreSQL (pg/postmaster.pid, superuser.password) and only read
           --server-dll PATH        the server to start    [src/Fkj.Cdr.Server/bin/Release/net10.0/Fkj.Cdr.Server.dll]
           --composition FILE       the composition to vary    [Data/vital-signs.json beside the harness]
           --no-baseline            skip the Npgsql baselines
@@ -41,6 +43,13 @@ public static class OptionParser
           --time-limit T           the whole run, whatever is left                   [15m]
           --out DIR                JSON and markdown results                         [BenchmarkDotNet.Artifacts/load]
           --keep-data              keep the temp data directory and the server log
+
+        AQL (POST /openehr/v1/query/aql, issue 6), each beside the same question in hand-written SQL over the
+        CDR's tables, answers compared: aql-ehr, the latest 10 blood pressures of one EHR (a different EHR each
+        request); aql-population, the EHRs with a systolic pressure above a bound in the last year; aql-top, the
+        10 highest systolic pressures (ORDER BY ... LIMIT), with ?explain=true once: is there a full sort?
+          --query-runs N           aql-population: rounds, query and baseline taking turns  [6]
+          --systolic-above N       aql-population: the bound, mm[Hg]                 [140]
 
         crash (--scenario crash, alone): the harness starts the server on its own data directory (--data-dir
         or a temp dir), commits with the largest --clients clients, kills the server with SIGKILL, restarts
@@ -156,6 +165,12 @@ public static class OptionParser
                         ? seed
                         : throw new OptionException($"--seed: '{value}' is not an integer.");
                     break;
+                case "--query-runs":
+                    options.QueryRuns = PositiveInt(name, value, 10_000);
+                    break;
+                case "--systolic-above":
+                    options.SystolicAbove = NonNegativeInt(name, value, 1000);
+                    break;
                 case "--url":
                     options.Url = LoopbackGuard.RequireLoopbackUrl(value);
                     break;
@@ -202,10 +217,6 @@ public static class OptionParser
                 default:
                     throw new OptionException($"Unknown option '{name}'.");
             }
-        }
-        if (options.Url is not null && options.DataDir is not null)
-        {
-            throw new OptionException("--data-dir is for the PostgreSQL the harness starts; with --url, give --connection-string instead.");
         }
         if (options.DatabaseSizes is not null && options.Mode == LoadMode.Open)
         {

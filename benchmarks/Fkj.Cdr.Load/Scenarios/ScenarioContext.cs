@@ -11,7 +11,8 @@ public sealed class ScenarioContext(
     OpenEhrClient server,
     BaselineTable? baseline,
     IReadOnlyList<CompositionBody> bodies,
-    TextWriter log)
+    TextWriter log,
+    Npgsql.NpgsqlDataSource? database = null)
 {
     public LoadOptions Options { get; } = options;
 
@@ -30,6 +31,12 @@ public sealed class ScenarioContext(
     public CommittedVersions Committed { get; } = new();
 
     public BaselineRows BaselineRows { get; } = new();
+
+    /// <summary>The server's PostgreSQL, for the baselines that query the CDR's own tables (the AQL scenarios); null without a connection string.</summary>
+    public Npgsql.NpgsqlDataSource? Database { get; } = database;
+
+    /// <summary>What the AQL scenarios share: the EHRs they ask about, the answers of both sides, the findings for the report.</summary>
+    public Aql.AqlData Aql => field ??= new Aql.AqlData(this);
 
     /// <summary>Spreads a running counter over <paramref name="count"/> items in a fixed, scattered order.</summary>
     public static int Spread(long counter, int count) => (int)((ulong)(counter * 2654435761L) % (ulong)count);
