@@ -45,6 +45,7 @@ public static class BenchMarkdown
         Concurrency(sb, run.Concurrency, figures, images);
         Sizes(sb, run.Sizes, figures, images);
         Saturation(sb, run.Saturation, figures, images);
+        Queries(sb, run.Queries);
         Micro(sb, run.Micro);
         return sb.ToString();
     }
@@ -142,6 +143,49 @@ public static class BenchMarkdown
             var b = BenchSeries.BaselineOf(report, s);
             sb.Append(C, $"| {s.TargetRate:0.#} ({s.Issued:N0}) | {s.Throughput:N1} | {s.ShedPerSecond:N1} | {Percentiles(s, p99: true)} | {ErrorList(s)} | {Count(s.Dropped)} | ");
             sb.Append(C, $"{(b is null ? "" : b.Throughput.ToString("N1", C))} | {(b is null ? "" : Percentiles(b, p99: true))} | {(b is null ? "" : $"{ErrorList(b)}, {Count(b.Dropped)}")} |\n");
+        }
+        sb.Append('\n');
+    }
+
+    private static void Queries(StringBuilder sb, LoadPhase? phase)
+    {
+        var report = phase?.Report;
+        if (report is null)
+        {
+            return;
+        }
+        var server = report.Results.Where(r => r.Target == "server" && r.Scenario.StartsWith("aql", StringComparison.Ordinal)).ToList();
+        if (server.Count == 0 && report.Notes.Count == 0)
+        {
+            return;
+        }
+        var stored = report.DatabaseSizes.Count > 0 ? report.DatabaseSizes[^1].ServerCompositions : (long?)null;
+        sb.Append("### Queries\n\n");
+        sb.Append("AQL over `POST /openehr/v1/query/aql`");
+        if (stored is not null)
+        {
+            sb.Append(C, $" on a database the harness filled to {stored:N0} vital-signs compositions (through the commit scenario, as for the database sizes)");
+        }
+        sb.Append(", each query beside the same question asked by hand-written SQL of the CDR's own tables (`leaf_value`, `latest_version`, `object_version`) with raw Npgsql on the same PostgreSQL. ");
+        sb.Append(C, $"aql-ehr and aql-top run closed-loop levels, baseline first, each at most {report.RequestsPerLevel:N0} requests or {report.DurationPerLevelSeconds:0.#} s; ");
+        sb.Append("aql-population runs a few rounds at one client, the query and its baseline taking turns. Every answer is compared with the first answer to the same question from either side; a difference is counted as `answer-mismatch` and named below. ");
+        sb.Append(C, $"The same run alone: `{phase!.Command}`.\n\n");
+        sb.Append("| query | clients | AQL p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | p50 ÷ baseline | AQL ok/s | baseline ok/s | errors |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        foreach (var s in server)
+        {
+            var b = BenchSeries.BaselineOf(report, s);
+            sb.Append(C, $"| {s.Scenario} | {s.Clients} | {Percentiles(s, p99: true)} | {(b is null ? "" : Percentiles(b, p99: true))} | {Ratio(s.Latency.P50Ms, b?.Latency.P50Ms)} | ");
+            sb.Append(C, $"{s.Throughput:N1} | {(b is null ? "" : b.Throughput.ToString("N1", C))} | {Errors(s, b)} |\n");
+        }
+        sb.Append('\n');
+        foreach (var scenario in server.Select(s => s.Scenario).Distinct())
+        {
+            sb.Append(C, $"- **{scenario}**: `{BenchSeries.Operation(report, scenario, "server")}`; baseline: {BenchSeries.Operation(report, scenario, "baseline") ?? "none"}.\n");
+        }
+        foreach (var note in report.Notes)
+        {
+            sb.Append("- ").Append(note).Append('\n');
         }
         sb.Append('\n');
     }

@@ -27,7 +27,7 @@ public static class BenchOptionParser
           --open-duration T       time per open-loop rate                                  [small: 6s]
           --max-in-flight N       open loop: outstanding requests at most                  [small: 1024]
           --micro quick|short|default   how BenchmarkDotNet runs                           [small: quick]
-          --only LIST             of micro, concurrency, sizes, saturation                 [all]
+          --only LIST             of micro, concurrency, sizes, saturation, queries        [all]
           --phase-time-limit T    each load phase stops after this long                    [small: 10m]
           --docs FILE             the markdown to write into                               [docs/benchmarks.md]
           --images DIR            the PNG figures                                          [docs/benchmarks]
@@ -128,15 +128,16 @@ public static class BenchOptionParser
                     break;
                 case "--only":
                     var only = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => v.ToLowerInvariant()).ToHashSet();
-                    var unknown = only.Except(["micro", "concurrency", "sizes", "saturation"]).ToList();
+                    var unknown = only.Except(["micro", "concurrency", "sizes", "saturation", "queries"]).ToList();
                     if (unknown.Count > 0)
                     {
-                        throw new OptionException($"--only: unknown part '{unknown[0]}' (micro, concurrency, sizes, saturation).");
+                        throw new OptionException($"--only: unknown part '{unknown[0]}' (micro, concurrency, sizes, saturation, queries).");
                     }
                     options.RunMicro = only.Contains("micro");
                     options.RunConcurrency = only.Contains("concurrency");
                     options.RunSizes = only.Contains("sizes");
                     options.RunSaturation = only.Contains("saturation");
+                    options.RunQueries = only.Contains("queries");
                     break;
                 case "--docs":
                     options.Docs = value;

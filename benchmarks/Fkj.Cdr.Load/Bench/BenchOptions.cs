@@ -16,6 +16,8 @@ public sealed class BenchOptions
 
     public bool RunSaturation { get; set; } = true;
 
+    public bool RunQueries { get; set; } = true;
+
     /// <summary>The markdown file to write the generated section into.</summary>
     public string Docs { get; set; } = Path.Combine("docs", "benchmarks.md");
 

@@ -34,5 +34,8 @@ public sealed class BenchRun
 
     public LoadPhase? Saturation { get; set; }
 
+    /// <summary>The AQL scenarios beside their SQL baselines, on a database filled to the largest size.</summary>
+    public LoadPhase? Queries { get; set; }
+
     public List<string> Notes { get; set; } = [];
 }

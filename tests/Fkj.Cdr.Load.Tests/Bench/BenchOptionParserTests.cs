@@ -26,7 +26,9 @@ public sealed class BenchOptionParserTests
         Assert.Equal([10.0, 20.0], options.Effective.Rates);
         Assert.Equal(MicroJob.Quick, options.Effective.Micro);
         Assert.Equal(BenchScale.Medium.Requests, options.Effective.Requests);
-        Assert.Equal((true, false, true, false), (options.RunMicro, options.RunConcurrency, options.RunSizes, options.RunSaturation));
+        Assert.Equal((true, false, true, false, false), (options.RunMicro, options.RunConcurrency, options.RunSizes, options.RunSaturation, options.RunQueries));
+        Assert.True(BenchOptionParser.Parse(["--only", "queries"])!.RunQueries);
+        Assert.True(BenchOptionParser.Parse([])!.RunQueries);
         Assert.Equal("./fkj bench --db-sizes 500,0 --scale medium --rates=10,20 --micro quick --only sizes,micro", options.CommandLine);
     }
 

@@ -50,6 +50,33 @@ public sealed class BenchReportTests : IDisposable
     }
 
     [Fact]
+    public void The_queries_section_puts_each_aql_query_beside_its_sql_and_names_a_mismatch()
+    {
+        var run = Run();
+        var queries = Report(run.Machine);
+        queries.DatabaseSizes.Add(new DatabaseSizeResult(4_000, 4_000, 0, 60_000_000, null, 4_000, 20, 0, 0));
+        queries.Results.Add(Level("aql-ehr", "baseline", 1, null, 200, 5, []) with { Operation = "Npgsql: by hand" });
+        queries.Results.Add(Level("aql-ehr", "server", 1, null, 100, 10, []) with { Operation = "POST /openehr/v1/query/aql: SELECT ..." });
+        queries.Results.Add(Level("aql-population", "baseline", 1, null, 0.5, 2000, []) with { Operation = "Npgsql: count" });
+        queries.Results.Add(Level("aql-population", "server", 1, null, 0.4, 2500, new() { ["answer-mismatch"] = 1 }) with { Operation = "POST /openehr/v1/query/aql: SELECT COUNT ..." });
+        queries.Notes.Add("aql-top: no full sort: no Sort node; the Limit reads the index leaf_value_num in order.");
+        queries.Notes.Add("answer mismatch: aql-population: the answers differ for x: baseline gave 1, server gave 2");
+        run.Queries = new LoadPhase { Command = "benchmarks/load --scenario aql-ehr,aql-top,aql-population --db-sizes 4000", Report = queries };
+
+        var markdown = BenchMarkdown.Render(run, [], "benchmarks");
+
+        Assert.Contains("### Queries", markdown);
+        Assert.Contains("filled to 4,000 vital-signs compositions", markdown);
+        Assert.Contains("`benchmarks/load --scenario aql-ehr,aql-top,aql-population --db-sizes 4000`", markdown);
+        // Server p50 10 ms against the baseline's 5: 2.00×; the population's 2500 against 2000: 1.25×, with its mismatch as an error.
+        Assert.Contains("| aql-ehr | 1 | 10.0 / 20.0 / 30.0 | 5.00 / 10.0 / 15.0 | 2.00× | 100.0 | 200.0 | 0 |", markdown);
+        Assert.Contains("| aql-population | 1 | 2500 / 5000 / 7500 | 2000 / 4000 / 6000 | 1.25× | 0.4 | 0.5 | answer-mismatch: 1 |", markdown);
+        Assert.Contains("- **aql-population**: `POST /openehr/v1/query/aql: SELECT COUNT ...`; baseline: Npgsql: count.", markdown);
+        Assert.Contains("- answer mismatch: aql-population", markdown);
+        Assert.Contains("- aql-top: no full sort", markdown);
+    }
+
+    [Fact]
     public void Every_figure_is_a_PNG_of_the_expected_size()
     {
         var figures = BenchFigures.Write(Run(), _dir.Path);

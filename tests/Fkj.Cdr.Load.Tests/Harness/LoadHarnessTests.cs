@@ -112,7 +112,7 @@ public sealed class LoadHarnessTests : IDisposable
 
     [Theory]
     [InlineData("--url", "http://10.1.2.3:5080", "not a loopback address")]
-    [InlineData("--scenario", "aql", "not available yet")]
+    [InlineData("--scenario", "aql", "unknown scenario 'aql' (known: commit, read, read-latest, aql-ehr, aql-population, aql-top)")]
     [InlineData("--scenario", "commit,bulk", "unknown scenario 'bulk'")]
     public async Task Bad_options_stop_the_run_before_anything_is_sent(string name, string value, string message)
     {

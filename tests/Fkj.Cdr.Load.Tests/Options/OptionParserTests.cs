@@ -134,10 +134,25 @@ public sealed class OptionParserTests
     }
 
     [Fact]
-    public void A_data_dir_is_for_the_harness_own_postgres_only()
+    public void A_data_dir_is_the_harness_own_postgres_or_with_url_the_running_server_s()
     {
-        Assert.Throws<OptionException>(() => OptionParser.Parse(["--url", "http://127.0.0.1:5080", "--data-dir", "/tmp/x"]));
+        var options = OptionParser.Parse(["--url", "http://127.0.0.1:5080", "--data-dir", "/tmp/x"])!;
+        Assert.Equal("/tmp/x", options.DataDir);
         Assert.Throws<OptionException>(() => OptionParser.Parse(["--connection-string", "Host=127.0.0.1", "--data-dir", "/tmp/x"]));
+    }
+
+    [Fact]
+    public void The_aql_options_have_their_defaults_and_bounds()
+    {
+        var defaults = OptionParser.Parse(["--scenario", "aql-ehr,aql-population,aql-top"])!;
+        Assert.Equal(["aql-ehr", "aql-population", "aql-top"], defaults.Scenarios);
+        Assert.Equal(6, defaults.QueryRuns);
+        Assert.Equal(140, defaults.SystolicAbove);
+        var set = OptionParser.Parse(["--query-runs", "10", "--systolic-above", "105"])!;
+        Assert.Equal(10, set.QueryRuns);
+        Assert.Equal(105, set.SystolicAbove);
+        Assert.Throws<OptionException>(() => OptionParser.Parse(["--query-runs", "0"]));
+        Assert.Throws<OptionException>(() => OptionParser.Parse(["--systolic-above", "-1"]));
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed class FakeCdrServer : IAsyncDisposable
     private long _readsByVersionUid;
     private long _readsByObjectId;
 
-    private FakeCdrServer(int refuseEvery, bool withEhrEndpoint)
+    private readonly ConcurrentQueue<(string Query, Dictionary<string, string> Parameters, bool Explain)> _queries = new();
+
+    private FakeCdrServer(int refuseEvery, bool withEhrEndpoint, Func<string, IReadOnlyDictionary<string, string>, bool, string?>? aql = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -90,6 +92,21 @@ public sealed class FakeCdrServer : IAsyncDisposable
             context.Response.Headers.ETag = $"\"{uid}\"";
             return Results.StatusCode(201);
         });
+        if (aql is not null)
+        {
+            // POST /query/aql: q and query_parameters (strings) from the body, ?explain=true; the answer is the caller's, null a 400.
+            _app.MapPost("/openehr/v1/query/aql", async (HttpContext context) =>
+            {
+                using var body = await JsonDocument.ParseAsync(context.Request.Body);
+                var q = body.RootElement.GetProperty("q").GetString()!;
+                var parameters = body.RootElement.TryGetProperty("query_parameters", out var p)
+                    ? p.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.GetString()!)
+                    : [];
+                var explain = context.Request.Query["explain"] == "true";
+                _queries.Enqueue((q, parameters, explain));
+                return aql(q, parameters, explain) is { } answer ? Results.Text(answer, "application/json") : Results.BadRequest();
+            });
+        }
         _app.MapGet("/openehr/v1/ehr/{ehrId}/composition/{uid}", (string ehrId, string uid) =>
         {
             var key = uid.Contains("::", StringComparison.Ordinal)
@@ -111,6 +128,9 @@ public sealed class FakeCdrServer : IAsyncDisposable
         });
     }
 
+    /// <summary>The AQL requests seen: query text, parameters, whether ?explain=true.</summary>
+    public IReadOnlyList<(string Query, Dictionary<string, string> Parameters, bool Explain)> Queries => _queries.ToArray();
+
     public long ReadsByVersionUid => Interlocked.Read(ref _readsByVersionUid);
 
     public long ReadsByObjectId => Interlocked.Read(ref _readsByObjectId);
@@ -125,9 +145,11 @@ public sealed class FakeCdrServer : IAsyncDisposable
 
     public int HighestInFlight => Volatile.Read(ref _highestInFlight);
 
-    public static async Task<FakeCdrServer> StartAsync(int refuseEvery = 0, bool withEhrEndpoint = true)
+    /// <param name="aql">Answers POST /query/aql (query, parameters, explain) with a JSON body, or null for a 400; null: no such endpoint.</param>
+    public static async Task<FakeCdrServer> StartAsync(int refuseEvery = 0, bool withEhrEndpoint = true,
+        Func<string, IReadOnlyDictionary<string, string>, bool, string?>? aql = null)
     {
-        var server = new FakeCdrServer(refuseEvery, withEhrEndpoint);
+        var server = new FakeCdrServer(refuseEvery, withEhrEndpoint, aql);
         await server._app.StartAsync();
         return server;
     }
