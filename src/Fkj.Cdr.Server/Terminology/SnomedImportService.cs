@@ -73,6 +73,25 @@ public sealed class SnomedImportService(DatabaseService database, SnomedIndexLoa
                 {
                     throw Invalid("invalid_release", $"The zip's files are {declared} bytes uncompressed; at most {MaxUncompressedBytes} are accepted.");
                 }
+
+                // Inflated once: a corrupt entry fails here, and one that does not inflate to the size its header
+                // declares is refused (the reader caps an entry at its declared size, which the limit above bounds).
+                var buffer = new byte[1 << 16];
+                foreach (var entry in zip.Entries)
+                {
+                    using var stream = entry.Open();
+                    long inflated = 0;
+                    int n;
+                    while ((n = stream.Read(buffer)) > 0)
+                    {
+                        inflated += n;
+                    }
+
+                    if (inflated != entry.Length)
+                    {
+                        throw Invalid("invalid_zip", $"{entry.FullName} inflates to {inflated} bytes where its header declares {entry.Length}.");
+                    }
+                }
             }
 
             var release = Rf2Release.Open(zipPath);

@@ -97,6 +97,25 @@ public sealed class SnomedImportEndpointTests : IAsyncLifetime
             await ErrorBody.ReadAsync(response, 400, "invalid_zip");
         }
 
+        // A zip whose headers claim more than the server accepts uncompressed (three entries of 4 GB each).
+        var bomb = Path.Combine(_zips.Path, "bomb");
+        Directory.CreateDirectory(bomb);
+        foreach (var n in new[] { "a", "b", "c" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(bomb, $"sct2_Concept_Snapshot_{n}_20250101.txt"), "id\teffectiveTime\tactive\tmoduleId\tdefinitionStatusId\n");
+        }
+
+        var bombZip = Zip(bomb);
+        var bytes = await File.ReadAllBytesAsync(bombZip);
+        Declare(bytes, 0x04034b50, 22, 0xF0000000);
+        Declare(bytes, 0x02014b50, 24, 0xF0000000);
+        await File.WriteAllBytesAsync(bombZip, bytes);
+        using (var response = await PostAsync(bombZip, "bomb"))
+        {
+            var error = await ErrorBody.ReadAsync(response, 400, "invalid_release");
+            Assert.Contains("uncompressed", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
         // A zip without RF2 Snapshot files.
         var empty = Path.Combine(_zips.Path, "readme");
         Directory.CreateDirectory(empty);
@@ -135,6 +154,18 @@ public sealed class SnomedImportEndpointTests : IAsyncLifetime
         }
 
         Assert.Equal(before, await store.CountsAsync());
+    }
+
+    /// <summary>Overwrites the uncompressed size of every header with that signature (the field at that offset).</summary>
+    private static void Declare(byte[] zip, uint signature, int offset, uint size)
+    {
+        for (var i = 0; i + offset + 4 <= zip.Length; i++)
+        {
+            if (BitConverter.ToUInt32(zip, i) == signature)
+            {
+                BitConverter.GetBytes(size).CopyTo(zip, i + offset);
+            }
+        }
     }
 
     private string Zip(string folder)
