@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Fkj.Cdr.Server.Database;
 using Fkj.Cdr.Server.Errors;
+using Fkj.Cdr.Terminology.Storage;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Fkj.Cdr.Server.Terminology;
@@ -36,14 +38,30 @@ public static class SnomedImportEndpoints
             context.Response.Headers.Location = location;
             return Results.Json(View(job), statusCode: StatusCodes.Status202Accepted);
         });
-        endpoints.MapGet(Path + "/{id}", (string id, SnomedImportService imports) =>
+        endpoints.MapGet(Path + "/{id}", async (string id, SnomedImportService imports, DatabaseService database, CancellationToken cancellationToken) =>
         {
-            if (!Guid.TryParse(id, out var guid) || imports.Find(guid) is not { } job)
+            if (Guid.TryParse(id, out var guid) && imports.Find(guid) is { } job)
             {
-                throw new ApiException(StatusCodes.Status404NotFound, "import_not_found", $"No SNOMED CT import {id} is known to this server.");
+                return Results.Json(View(job));
             }
 
-            return Results.Json(View(job));
+            // Not run by this process (a restart since, or the CLI with --data-dir): what snomed_import recorded.
+            if (Guid.TryParse(id, out guid) && await new SnomedStore(database.Require().DataSource).FindImportAsync(guid, cancellationToken) is { } record)
+            {
+                using var files = JsonDocument.Parse(record.FilesJson);
+                using var counts = JsonDocument.Parse(record.CountsJson);
+                return Results.Json(new
+                {
+                    id = record.Id,
+                    name = record.Name,
+                    state = "done",
+                    startedAt = record.StartedAt,
+                    finishedAt = record.FinishedAt,
+                    result = new { read = counts.RootElement.GetProperty("read").Clone(), changed = counts.RootElement.GetProperty("changed").Clone(), closureRows = counts.RootElement.GetProperty("closure").Clone(), files = files.RootElement.Clone() },
+                });
+            }
+
+            throw new ApiException(StatusCodes.Status404NotFound, "import_not_found", $"No SNOMED CT import {id} is known to this server.");
         });
         return endpoints;
     }

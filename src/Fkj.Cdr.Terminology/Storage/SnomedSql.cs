@@ -112,6 +112,8 @@ internal static class SnomedSql
         VALUES (@id, @name, @files::jsonb, @counts::jsonb, @started_at, now())
         """;
 
+    public const string FindImport = "SELECT name, files::text, counts::text, started_at, finished_at FROM snomed_import WHERE id = @id";
+
     public const string HasRelease = "SELECT EXISTS (SELECT FROM snomed_concept)";
 
     public const string Counts = """

@@ -33,6 +33,18 @@ public sealed class SnomedStore(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>A finished import as snomed_import records it, or null.</summary>
+    public async Task<SnomedImportRecord?> FindImportAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(SnomedSql.FindImport);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SnomedImportRecord(id, reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4))
+            : null;
+    }
+
     /// <summary>The rows of the tables, as the index builder reads them.</summary>
     public IRf2Source Source() => new SnomedTableSource(dataSource);
 

@@ -76,6 +76,13 @@ public sealed class SnomedImportEndpointTests : IAsyncLifetime
         Assert.NotSame(index, loaded);
         Assert.Equal(index.Sizes(), loaded.Sizes());
         Assert.Equal(index.PreferredTerm(404684003), loaded.PreferredTerm(404684003));
+
+        // The first import is still known, from snomed_import, with the files it read.
+        using var record = JsonDocument.Parse(await _server.Client.GetStringAsync(location));
+        Assert.Equal("done", record.RootElement.GetProperty("state").GetString());
+        Assert.Equal(103, record.RootElement.GetProperty("result").GetProperty("changed").GetProperty("concepts").GetInt64());
+        Assert.Contains(record.RootElement.GetProperty("result").GetProperty("files").EnumerateArray(),
+            f => f.GetProperty("name").GetString() == "sct2_Concept_Snapshot_INT_20180731.txt" && f.GetProperty("sha256").GetString()!.Length == 64);
     }
 
     [Fact]
