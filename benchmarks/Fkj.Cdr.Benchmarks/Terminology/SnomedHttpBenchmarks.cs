@@ -15,9 +15,10 @@ namespace Fkj.Cdr.Benchmarks.Terminology;
 /// baseline is <c>GET /terminology/snomed/concepts/{id}</c>, one dictionary lookup behind the same HTTP stack: the
 /// floor any route pays. Then the 10-hit search (<c>/terminology/snomed/search</c>, rotating over 512 prefix
 /// queries as in <see cref="SnomedBenchmarks"/>) and the same search as a FHIR <c>ValueSet/$expand</c> with
-/// <c>filter</c> and <c>count=10</c>.
+/// <c>filter</c> and <c>count=10</c>. One request per iteration (<see cref="SyntheticRelease.PerRequestConfig"/>), so the
+/// Median column is the per-request p50.
 /// </summary>
-[Config(typeof(SyntheticRelease.Config))]
+[Config(typeof(SyntheticRelease.PerRequestConfig))]
 [MedianColumn]
 public class SnomedHttpBenchmarks
 {
