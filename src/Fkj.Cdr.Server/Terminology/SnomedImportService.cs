@@ -14,7 +14,7 @@ namespace Fkj.Cdr.Server.Terminology;
 /// (<see cref="SnomedStore.Import"/>, one transaction) and the index is rebuilt from the tables
 /// (<see cref="SnomedIndexLoader"/>).
 /// </summary>
-public sealed class SnomedImportService(DatabaseService database, SnomedIndexLoader loader, IHostApplicationLifetime lifetime,
+public sealed class SnomedImportService(DatabaseService database, SnomedIndexLoader loader, SnomedCatalog catalog, IHostApplicationLifetime lifetime,
     ILogger<SnomedImportService> logger)
 {
     /// <summary>At most this many entries in a release zip (an International release has a few hundred files).</summary>
@@ -152,8 +152,13 @@ public sealed class SnomedImportService(DatabaseService database, SnomedIndexLoa
         {
             var store = new SnomedStore(database.Require().DataSource);
             job.Result = await Task.Run(() => store.Import(release, job.Name, job, lifetime.ApplicationStopping, job.Id));
-            job.State = "indexing";
-            await loader.RebuildAsync(lifetime.ApplicationStopping);
+            // An import that changed nothing leaves the index as it is (when there is one: the start's build may have failed).
+            if (!job.Result.ChangedNothing || catalog.Current is null)
+            {
+                job.State = "indexing";
+                await loader.RebuildAsync(lifetime.ApplicationStopping);
+            }
+
             job.State = "done";
         }
         catch (Exception e)

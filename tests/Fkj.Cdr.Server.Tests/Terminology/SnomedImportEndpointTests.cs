@@ -66,6 +66,7 @@ public sealed class SnomedImportEndpointTests : IAsyncLifetime
         Assert.Equal("done", second.GetProperty("state").GetString());
         Assert.True(second.GetProperty("result").GetProperty("changedNothing").GetBoolean());
         Assert.Equal(0, second.GetProperty("result").GetProperty("changed").GetProperty("concepts").GetInt64());
+        Assert.Same(index, catalog.Current);
 
         // A restarted server builds its index from the tables, in the background.
         await _server.DisposeAsync();
