@@ -49,6 +49,7 @@ public sealed class AqlScenarioTests(BloodPressureWorld world) : IClassFixture<B
         Assert.All(report.Results, r => Assert.Equal(0, r.Failed));
         Assert.Contains(report.Notes, n => n.StartsWith("aql-top: no full sort", StringComparison.Ordinal) && n.Contains("leaf_value_num", StringComparison.Ordinal));
         Assert.Contains(report.Notes, n => n.Contains("all equal", StringComparison.Ordinal));
+        Assert.Contains(report.Notes, n => n.StartsWith("aql-population: answer 1 (EHRs with systolic > 140 since ", StringComparison.Ordinal));
         Assert.Contains("| aql-population | server | 1 client | 3 |", stdout);
 
         // The population query went with a "since" a year back, and the top query was explained once.

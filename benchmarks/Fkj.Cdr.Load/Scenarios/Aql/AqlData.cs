@@ -55,11 +55,15 @@ public sealed class AqlData(ScenarioContext context)
     public IReadOnlyList<string> Notes()
     {
         var notes = _findings.ToList();
+        if (Answers.Answer("aql-population", AqlPopulationScenario.Question(this)) is { } patients)
+        {
+            notes.Add($"aql-population: answer {patients} ({AqlPopulationScenario.Question(this)}; the first answer given).");
+        }
         notes.AddRange(Answers.Mismatches.Values.Select(m => "answer mismatch: " + m));
         if (Answers.Checked > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"AQL answers checked against their SQL baselines: {Answers.Checked:N0} compared, {(Answers.Mismatches.Count == 0 ? "all equal" : $"{Answers.Mismatches.Count} scenario(s) with a mismatch")}."));
+                $"AQL answers compared with the first answer to the same question (the SQL baseline's or the server's): {Answers.Checked:N0} compared, {(Answers.Mismatches.Count == 0 ? "all equal" : $"{Answers.Mismatches.Count} scenario(s) with a mismatch")}."));
         }
         return notes;
     }
