@@ -4,8 +4,8 @@ namespace Fkj.Cdr.Load.Scenarios;
 
 /// <summary>
 /// One kind of request the harness measures. A scenario prepares what it needs once (EHRs, compositions to
-/// read), then sends request after request; the runners decide when and how many. New scenarios (AQL
-/// next) implement this and join <see cref="ScenarioCatalog"/>.
+/// read), then sends request after request; the runners decide when and how many. New scenarios
+/// implement this and join <see cref="ScenarioCatalog"/>.
 /// </summary>
 public interface ILoadScenario
 {
