@@ -10,13 +10,16 @@ namespace Fkj.Cdr.Fhir.Operations;
 /// ValueSet with its expansion (returned as the resource itself, the operation's single <c>return</c>).
 /// Without a filter the codes come in SCTID order and <c>total</c> is the size of the set. With a filter they come
 /// in rank order; <c>total</c> is given when the page is not full (counting every match of a short prefix would
-/// cost more than the page), and <c>count</c> defaults to <see cref="DefaultFilterCount"/>. An expansion without
+/// cost more than the page), <c>count</c> defaults to <see cref="DefaultFilterCount"/>, and offset + count may not pass <see cref="MaxFilterHits"/>. An expansion without
 /// <c>count</c> larger than <see cref="MaxExpansion"/> is refused (422, too-costly): page it.
 /// </summary>
 public sealed class ExpandOperation(SnomedIndex index, int maxExpansion = ExpandOperation.MaxExpansion)
 {
     public const int MaxExpansion = 10_000;
     public const int DefaultFilterCount = 100;
+
+    /// <summary>How deep a filtered expansion may be paged (offset + count): ranking keeps every hit up to there.</summary>
+    public const int MaxFilterHits = 1_000;
 
     public ValueSet Execute(OperationInput input, string? acceptLanguage = null)
     {
@@ -44,11 +47,16 @@ public sealed class ExpandOperation(SnomedIndex index, int maxExpansion = Expand
         {
             var member = valueSet.Membership(index, activeOnly);
             var limit = (int)(count ?? DefaultFilterCount);
+            if (offset + limit > MaxFilterHits)
+            {
+                throw new FhirException(422, "too-costly", $"A filtered expansion can be paged through its first {MaxFilterHits} codes (offset + count); narrow the filter.", "offset");
+            }
+
             count = limit;
             var hits = limit == 0 ? [] : index.Search(new SearchRequest(filter)
             {
                 LanguageRefsets = languages,
-                Offset = (int)Math.Min(offset, int.MaxValue - maxExpansion),
+                Offset = (int)offset,
                 Limit = limit,
                 IncludeInactive = !activeOnly,
                 Constraint = member,

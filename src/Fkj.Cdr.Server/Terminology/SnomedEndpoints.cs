@@ -25,6 +25,9 @@ public static class SnomedEndpoints
     public const int MaxPageSize = 1000;
     public const int MaxSearchLimit = 200;
 
+    /// <summary>How deep a search may be paged: ranking keeps every hit up to offset + limit.</summary>
+    public const int MaxSearchOffset = 1_000;
+
     private const string Json = "application/json; charset=utf-8";
 
     public static IEndpointRouteBuilder MapSnomed(this IEndpointRouteBuilder endpoints)
@@ -103,7 +106,7 @@ public static class SnomedEndpoints
             }
 
             var limit = Int(context, "limit", 10, 1, MaxSearchLimit);
-            var offset = Int(context, "offset", 0, 0, 10_000);
+            var offset = Int(context, "offset", 0, 0, MaxSearchOffset);
             var inactive = Bool(context, "inactive");
             var languages = Languages(context);
             var ecl = query["ecl"].ToString();

@@ -170,4 +170,15 @@ public class ExpandOperationTests
         Assert.Equal((422, "too-costly"), (e.Status, e.IssueCode));
         Assert.Equal(50, operation.Execute(OperationInput.Of(("url", "http://snomed.info/sct?fhir_vs"), ("count", "50"))).Contains.Count);
     }
+
+    [Fact]
+    public void AFilteredExpansionIsPagedOnlyThroughItsFirstThousandCodes()
+    {
+        var e = Assert.Throws<FhirException>(() => Expand(("url", "http://snomed.info/sct?fhir_vs"), ("filter", "clin"), ("offset", "2000000000"), ("count", "10")));
+        Assert.Equal((422, "too-costly"), (e.Status, e.IssueCode));
+
+        var last = Expand(("url", "http://snomed.info/sct?fhir_vs"), ("filter", "clin"), ("offset", "990"), ("count", "10"));
+        Assert.Empty(last.Contains);
+        Assert.Null(last.Total); // past the end: how many there are is not known from an empty page
+    }
 }

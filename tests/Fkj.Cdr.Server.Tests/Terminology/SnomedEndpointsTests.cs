@@ -138,6 +138,7 @@ public sealed class SnomedEndpointsTests(TerminologyServerFixture fixture)
     [InlineData("/terminology/snomed/concepts/73211009/children", 404, "concept_not_found")]
     [InlineData("/terminology/snomed/concepts/404684003/descendants?limit=100000", 400, "invalid_parameter")]
     [InlineData("/terminology/snomed/search", 400, "invalid_parameter")]
+    [InlineData("/terminology/snomed/search?term=clin&offset=2000000000", 400, "invalid_parameter")]
     [InlineData("/terminology/snomed/subsumes?a=404684003&b=73211009", 404, "concept_not_found")]
     [InlineData("/terminology/snomed/ecl", 400, "invalid_parameter")]
     public async Task ErrorsAreTheApisJsonErrors(string path, int status, string code)
