@@ -14,7 +14,7 @@ public static class Program
         Commands:
           generate    Write a synthetic population (EHRs and vital-signs compositions) to files.
           import      Import such a population into a CDR (a running server, or a stopped server's database).
-          snomed      SNOMED CT tools: 'snomed generate' writes a synthetic RF2 release, 'snomed measure' times the index.
+          snomed      SNOMED CT tools: 'snomed generate' writes a synthetic RF2 release, 'snomed import' loads releases into a CDR, 'snomed measure' times the index.
           help        Show this text; 'generate --help', 'import --help' and 'snomed --help' show their options.
         """;
 
