@@ -31,9 +31,9 @@ public sealed class SnomedIndexLoader(DatabaseService database, SnomedCatalog ca
                     await RebuildAsync(_stopping.Token);
                 }
             }
-            catch (Exception e) when (_stopping.IsCancellationRequested)
+            catch (Exception e) when (_stopping.IsCancellationRequested || database.Database is null)
             {
-                logger.LogInformation("SNOMED CT index not built: the server is stopping ({Reason})", e.Message);
+                logger.LogInformation("SNOMED CT index not built: the server is stopping or did not start ({Reason})", e.Message);
             }
             catch (Exception e)
             {
