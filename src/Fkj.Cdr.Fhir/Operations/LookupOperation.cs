@@ -8,8 +8,10 @@ namespace Fkj.Cdr.Fhir.Operations;
 /// <c>version</c> (accepted, the index holds one release), <c>displayLanguage</c>, <c>property</c> (repeatable).
 /// Out: <c>name</c>, <c>display</c> (the preferred term in the display language), <c>designation</c> (language, use,
 /// value) and <c>property</c> tuples (code, value) for the SNOMED CT properties <c>inactive</c>,
-/// <c>sufficientlyDefined</c>, <c>moduleId</c>, <c>parent</c> and <c>child</c>. With no <c>property</c> asked for,
-/// everything but the children is returned (a top concept has thousands).
+/// <c>sufficientlyDefined</c>, <c>moduleId</c>, <c>parent</c> and <c>child</c>, and, as the SNOMED CT page of FHIR R4
+/// makes every concept model attribute a property, each active inferred attribute relationship (code: the attribute's
+/// SCTID, valueCode: the destination) and concrete value (valueInteger, valueDecimal or valueString). With no
+/// <c>property</c> asked for, everything but the children is returned (a top concept has thousands).
 /// </summary>
 public sealed class LookupOperation(SnomedIndex index)
 {
@@ -63,7 +65,33 @@ public sealed class LookupOperation(SnomedIndex index)
             foreach (var child in index.Children(id)) output.Add(Property("child", FhirValue.Code(child.ToString())));
         }
 
+        foreach (var relationship in index.Relationships(id))
+        {
+            var type = relationship.TypeId.ToString();
+            if (asked.Count == 0 || asked.Contains(type)) output.Add(Property(type, FhirValue.Code(relationship.DestinationId.ToString())));
+        }
+
+        foreach (var concrete in index.ConcreteValues(id))
+        {
+            var type = concrete.TypeId.ToString();
+            if ((asked.Count == 0 || asked.Contains(type)) && Concrete(concrete.Value) is { } value) output.Add(Property(type, value));
+        }
+
         return new Parameters(output);
+    }
+
+    /// <summary>An RF2 concrete value: <c>#5</c> an integer, <c>#2.5</c> a decimal, <c>"text"</c> a string.</summary>
+    private static FhirValue? Concrete(string value)
+    {
+        if (value.StartsWith('#'))
+        {
+            var number = value[1..];
+            return long.TryParse(number, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? FhirValue.Of(n)
+                : FhirValue.Decimal(number);
+        }
+
+        return value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? FhirValue.String(value[1..^1]) : null;
     }
 
     private static Parameter Property(string code, FhirValue value) =>

@@ -24,6 +24,10 @@ public sealed record FhirValue(string Type, string? Text = null, bool? Boolean =
 
     public static FhirValue Of(Coding value) => new("Coding", Coding: value);
 
+    /// <summary>A decimal as its JSON number text; null when the text is not a JSON number.</summary>
+    public static FhirValue? Decimal(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$") ? new("Decimal", Text: text) : null;
+
     /// <summary>The value as text, as a query parameter would carry it (a Coding gives its code).</summary>
     public string? AsText() => Type switch
     {
@@ -48,6 +52,11 @@ public sealed record FhirValue(string Type, string? Text = null, bool? Boolean =
             case "Coding":
                 writer.WritePropertyName(name);
                 Coding!.Write(writer);
+                break;
+            case "Decimal":
+                // As written (a FHIR decimal keeps its precision): only a JSON number gets here.
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(Text!);
                 break;
             default:
                 writer.WriteString(name, Text);

@@ -24,7 +24,7 @@ public class LookupOperationTests
             d.Parts!.Single(x => x.Name == "value").Value!.Text)).OrderBy(d => d.Item3).ToList();
         Assert.Equal([("en", "900000000000013009", "Bleeding"), ("en", "900000000000003001", "Bleeding (finding)")], designations);
         Assert.Equal(
-            [("inactive", "false"), ("sufficientlyDefined", "true"), ("moduleId", "900000000000207008"), ("parent", "404684003")],
+            [("inactive", "false"), ("sufficientlyDefined", "true"), ("moduleId", "900000000000207008"), ("parent", "404684003"), ("116676008", "50960005")],
             Properties(p));
         Assert.Equal("Boolean", p.All("property").First().Parts![1].Value!.Type);
         Assert.Equal("Code", p.All("property").Last().Parts![1].Value!.Type);
@@ -37,6 +37,23 @@ public class LookupOperationTests
 
         Assert.Empty(p.All("designation"));
         Assert.Equal([("inactive", "false"), ("child", "64572001"), ("child", "131148009"), ("child", "250171008")], Properties(p));
+    }
+
+    /// <summary>
+    /// The snowstorm-lite mini release: <c>grep -v '^#' sct2_Relationship_Snapshot_INT_20210131.txt | awk -F'\t' '$3==1 &amp;&amp; $5==362969004'</c>
+    /// gives 363698007 → 113331007, and sct2_RelationshipConcreteValues_Snapshot_INT_20210131.txt gives 363698007
+    /// "Before bed" and "Daily" for 362969004.
+    /// </summary>
+    [Fact]
+    public void AttributesAndConcreteValuesAreProperties()
+    {
+        var mini = Fkj.Cdr.Terminology.Index.SnomedIndexBuilder.Build(Fkj.Cdr.Terminology.Rf2.Rf2Release.Open(
+            Fkj.Cdr.Testing.Fixtures.Path("snomed", "snowstorm-lite-mini", "SnomedCT_MiniRF2")));
+
+        var p = new LookupOperation(mini).Execute(OperationInput.Of(("system", "http://snomed.info/sct"), ("code", "362969004"), ("property", "363698007")));
+
+        var values = p.All("property").Select(x => (x.Parts![0].Value!.Text, x.Parts![1].Value!.Type, x.Parts![1].Value!.AsText())).OrderBy(v => v.Item3).ToList();
+        Assert.Equal([("363698007", "Code", "113331007"), ("363698007", "String", "Before bed"), ("363698007", "String", "Daily")], values);
     }
 
     [Fact]

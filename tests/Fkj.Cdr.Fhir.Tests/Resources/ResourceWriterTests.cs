@@ -30,6 +30,15 @@ public class ResourceWriterTests
     }
 
     [Fact]
+    public void DecimalsAreJsonNumbersAsWritten()
+    {
+        Assert.Equal("""{"resourceType":"Parameters","parameter":[{"name":"value","valueDecimal":2.20}]}""",
+            FhirJson.ToText(new Parameters([Parameter.Of("value", FhirValue.Decimal("2.20")!)])));
+        Assert.Null(FhirValue.Decimal("2,2"));
+        Assert.Null(FhirValue.Decimal("1e"));
+    }
+
+    [Fact]
     public void EmptyParametersHaveNoParameterArray() =>
         Assert.Equal("""{"resourceType":"Parameters"}""", FhirJson.ToText(new Parameters([])));
 
